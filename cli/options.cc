@@ -1,0 +1,133 @@
+#include "options.h"
+
+#include <boost/program_options.hpp>
+#include <sstream>
+
+namespace chronik::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr const char* kUsage =
+    "usage: chronik extract  [options] [FILE...]   temporal expressions, one per row\n"
+    "       chronik timeline [options] [FILE...]   dated sentences in chronological order\n"
+    "       chronik grammar check [DIR]            run a grammar's examples (default: built-in)\n"
+    "       chronik --version\n"
+    "Files are read as one document each, or as JSON Lines; none or - reads standard input.\n";
+
+po::options_description input_options() {
+  po::options_description d("options");
+  d.add_options()(
+      "dct", po::value<std::string>(),
+      "document date YYYY, YYYY-MM or YYYY-MM-DD for every document (else a 'date ...' header "
+      "line, or the JSON field)")("doc-type", po::value<std::string>()->default_value("news"),
+                                  "news or narrative")(
+      "input-format", po::value<std::string>()->default_value("text"),
+      "text (a file is a document) or jsonl (a line is a document: id, dct, text)")(
+      "format", po::value<std::string>(),
+      "jsonl, csv, timeml or table (default: table on a terminal, else jsonl; timeline: table)")(
+      "grammar", po::value<std::string>(), "load the grammar from DIR instead of the built-in one")(
+      "help,h", "show this help");
+  return d;
+}
+
+bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
+  if (vm.count("dct")) {
+    o->dct = DocumentDate::parse(vm["dct"].as<std::string>());
+    if (!o->dct) {
+      *error =
+          "--dct must be YYYY, YYYY-MM or YYYY-MM-DD, got '" + vm["dct"].as<std::string>() + "'";
+      return false;
+    }
+  }
+  auto doc_type = parse_doc_type(vm["doc-type"].as<std::string>());
+  if (!doc_type) {
+    *error = "--doc-type must be news or narrative";
+    return false;
+  }
+  o->doc_type = *doc_type;
+  const std::string& input = vm["input-format"].as<std::string>();
+  if (input != "text" && input != "jsonl") {
+    *error = "--input-format must be text or jsonl";
+    return false;
+  }
+  o->input_format = input == "jsonl" ? InputFormat::jsonl : InputFormat::text;
+  if (vm.count("format")) {
+    o->format = parse_format(vm["format"].as<std::string>());
+    bool timeline_ok = !o->format || *o->format != Format::timeml;
+    if (!o->format || (o->command == Command::timeline && !timeline_ok)) {
+      *error = o->command == Command::timeline ? "--format must be jsonl, csv or table"
+                                               : "--format must be jsonl, csv, timeml or table";
+      return false;
+    }
+  }
+  if (vm.count("grammar")) o->grammar_dir = vm["grammar"].as<std::string>();
+  if (vm.count("files")) o->files = vm["files"].as<std::vector<std::string>>();
+  return true;
+}
+
+std::string help_text(const po::options_description& d) {
+  std::ostringstream s;
+  s << kUsage << "\n" << d;
+  return s.str();
+}
+
+bool parse_command(int argc, const char* const* argv, Options* o, std::string* error) {
+  po::options_description visible = input_options();
+  po::options_description all;
+  all.add(visible).add_options()("files", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    *error = e.what();
+    return false;
+  }
+  if (vm.count("help")) {
+    o->command = Command::help;
+    o->help = help_text(visible);
+    return true;
+  }
+  return read_values(vm, o, error);
+}
+
+}  // namespace
+
+bool parse_options(int argc, const char* const* argv, Options* o, std::string* error) {
+  if (argc < 2) {
+    o->help = help_text(input_options());
+    return true;
+  }
+  std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    o->help = help_text(input_options());
+    return true;
+  }
+  if (command == "--version") {
+    o->command = Command::version;
+    return true;
+  }
+  if (command == "grammar") {
+    if (argc < 3 || std::string(argv[2]) != "check" || argc > 4) {
+      *error = "expected 'chronik grammar check [DIR]'";
+      return false;
+    }
+    o->command = Command::grammar_check;
+    if (argc == 4) o->grammar_dir = argv[3];
+    return true;
+  }
+  if (command == "extract") {
+    o->command = Command::extract;
+  } else if (command == "timeline") {
+    o->command = Command::timeline;
+  } else {
+    *error = "unknown command '" + command + "'";
+    return false;
+  }
+  return parse_command(argc - 1, argv + 1, o, error);
+}
+
+}  // namespace chronik::cli

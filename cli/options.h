@@ -1,0 +1,38 @@
+// The command line of chronik: which command, on what input, in which format.
+#ifndef CHRONIK_CLI_OPTIONS_H_
+#define CHRONIK_CLI_OPTIONS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chronik/document.h"
+#include "chronik/format.h"
+
+namespace chronik::cli {
+
+enum class Command { extract, timeline, grammar_check, help, version };
+enum class InputFormat { text, jsonl };
+
+struct Options {
+  Command command = Command::help;
+  std::vector<std::string> files;  // "-" is standard input
+  std::optional<DocumentDate> dct;
+  DocType doc_type = DocType::news;
+  InputFormat input_format = InputFormat::text;
+  std::optional<Format> format;  // default: table on a terminal, jsonl otherwise
+  std::string grammar_dir;       // empty: the built-in grammar
+  std::string help;              // the text to print for Command::help
+};
+
+// Exit codes of the chronik command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailedDocuments = 1;
+inline constexpr int kExitUsage = 2;
+
+// Parses argv. On a usage error returns false with a one-line *error.
+bool parse_options(int argc, const char* const* argv, Options* options, std::string* error);
+
+}  // namespace chronik::cli
+
+#endif  // CHRONIK_CLI_OPTIONS_H_

@@ -1,0 +1,102 @@
+#include "chronik/engine.h"
+
+#include "anchor.h"
+#include "grammar_parser.h"
+#include "matcher.h"
+#include "utf8.h"
+
+namespace chronik {
+
+// The lexicon whose forms the sentence splitter treats as abbreviations.
+constexpr std::string_view kAbbreviationLexicon = "abbreviation";
+
+class Engine::Impl {
+ public:
+  bool compile(const std::vector<GrammarFile>& files, std::string* error) {
+    if (!parse_grammar(files, &grammar_, error)) return false;
+    if (!matcher_.compile(grammar_, error)) return false;
+    for (const Lexicon& lexicon : grammar_.lexicons) {
+      if (lexicon.name != kAbbreviationLexicon) continue;
+      for (const LexiconEntry& entry : lexicon.entries) abbreviations_.push_back(entry.form);
+    }
+    return true;
+  }
+
+  void extract(const Document& doc, std::vector<Timex>* out) const {
+    std::vector<Match> matches;
+    matcher_.find(doc.text, std::min(doc.body_begin, doc.text.size()), &matches);
+    std::optional<Point> anchor;
+    if (doc.date) anchor = doc.date->point();
+    std::size_t byte = 0;
+    std::size_t code_point = 0;
+    auto to_code_points = [&](std::size_t target) {
+      code_point += utf8::count_code_points(doc.text, byte, target);
+      byte = target;
+      return code_point;
+    };
+    for (const Match& m : matches) {
+      Resolved resolved = resolve(m.reading, anchor);
+      Timex t;
+      t.byte_begin = m.begin;
+      t.byte_end = m.end;
+      t.begin = to_code_points(m.begin);
+      t.end = to_code_points(m.end);
+      t.text = doc.text.substr(m.begin, m.end - m.begin);
+      t.type = m.reading.type;
+      t.value = resolved.value;
+      t.mod = m.reading.mod;
+      t.rule = m.rule->rule->id;
+      t.anchoring = resolved.anchoring;
+      out->push_back(std::move(t));
+    }
+  }
+
+  const std::vector<Rule>& rules() const { return grammar_.rules; }
+  const std::vector<std::string>& abbreviations() const { return abbreviations_; }
+
+ private:
+  ParsedGrammar grammar_;
+  Matcher matcher_;  // points into grammar_
+  std::vector<std::string> abbreviations_;
+};
+
+Engine::Engine(const std::vector<GrammarFile>& grammar) {
+  auto impl = std::make_shared<Impl>();
+  if (impl->compile(grammar, &error_)) impl_ = std::move(impl);
+}
+
+std::vector<Timex> Engine::extract(const Document& doc) const {
+  std::vector<Timex> out;
+  extract(doc, &out);
+  return out;
+}
+
+void Engine::extract(const Document& doc, std::vector<Timex>* out) const {
+  if (impl_) impl_->extract(doc, out);
+}
+
+const std::vector<Rule>& Engine::rules() const {
+  static const std::vector<Rule> kNone;
+  return impl_ ? impl_->rules() : kNone;
+}
+
+const std::vector<std::string>& Engine::abbreviations() const {
+  static const std::vector<std::string> kNone;
+  return impl_ ? impl_->abbreviations() : kNone;
+}
+
+std::string_view to_string(AnchorSource source) {
+  switch (source) {
+    case AnchorSource::none:
+      return "none";
+    case AnchorSource::document_date:
+      return "dct";
+    case AnchorSource::expression:
+      return "expression";
+    case AnchorSource::missing:
+      return "missing";
+  }
+  return "";
+}
+
+}  // namespace chronik

@@ -1,0 +1,208 @@
+#include "chronik/format.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "rows.h"
+#include "utf8.h"
+
+namespace chronik {
+namespace {
+
+constexpr std::array<std::string_view, 4> kFormatNames = {"jsonl", "csv", "timeml", "table"};
+
+// The columns every format writes, in order.
+enum Column { kDoc, kBegin, kEnd, kText, kType, kValue, kMod, kRule, kAnchor, kColumnCount };
+constexpr std::array<ColumnSpec, kColumnCount> kColumns = {{{"doc"},
+                                                            {"begin", true},
+                                                            {"end", true},
+                                                            {"text"},
+                                                            {"type"},
+                                                            {"value"},
+                                                            {"mod", false, true},
+                                                            {"rule"},
+                                                            {"anchor"}}};
+
+Row row_of(const Document& doc, const Timex& t) {
+  return {doc.id,
+          std::to_string(t.begin),
+          std::to_string(t.end),
+          t.text,
+          std::string(to_string(t.type)),
+          t.value.str(),
+          std::string(to_string(t.mod)),
+          t.rule,
+          std::string(to_string(t.anchoring.source))};
+}
+
+std::vector<Row> rows_of(const Document& doc, const std::vector<Timex>& found) {
+  std::vector<Row> rows;
+  rows.reserve(found.size());
+  for (const Timex& t : found) rows.push_back(row_of(doc, t));
+  return rows;
+}
+
+std::size_t display_width(std::string_view s) { return utf8::count_code_points(s, 0, s.size()); }
+
+void append_padded(std::string_view s, std::size_t width, std::string* out) {
+  out->append(s);
+  std::size_t w = display_width(s);
+  if (w < width) out->append(width - w, ' ');
+}
+
+// Line breaks and tabs would break a table row; show them as spaces.
+std::string one_line(std::string_view s) {
+  std::string out(s);
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return out;
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+  for (std::size_t i = 0; i < kFormatNames.size(); ++i) {
+    if (kFormatNames[i] == name) return static_cast<Format>(i);
+  }
+  return std::nullopt;
+}
+
+void append_json_string(std::string_view s, std::string* out) {
+  out->push_back('"');
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (u < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", u);
+          out->append(buf);
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void append_csv_field(std::string_view s, std::string* out) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(s);
+    return;
+  }
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+void append_xml_text(std::string_view s, std::string* out) {
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out->append("&amp;");
+        break;
+      case '<':
+        out->append("&lt;");
+        break;
+      case '>':
+        out->append("&gt;");
+        break;
+      case '"':
+        out->append("&quot;");
+        break;
+      default:
+        out->push_back(c);
+    }
+  }
+}
+
+void write_jsonl(const Document& doc, const std::vector<Timex>& found, std::string* out) {
+  write_jsonl_rows(kColumns, rows_of(doc, found), out);
+}
+
+void write_csv_header(std::string* out) { write_csv_rows(kColumns, {}, true, out); }
+
+void write_csv(const Document& doc, const std::vector<Timex>& found, std::string* out) {
+  write_csv_rows(kColumns, rows_of(doc, found), false, out);
+}
+
+void write_timeml(const Document& doc, const std::vector<Timex>& found, std::string* out) {
+  out->append("<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>");
+  append_xml_text(doc.id, out);
+  out->append("</DOCID>\n");
+  if (doc.date) {
+    std::string dct = doc.date->str();
+    out->append("<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"" + dct +
+                "\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">" + dct +
+                "</TIMEX3></DCT>\n");
+  }
+  out->append("<TEXT>");
+  std::string_view text = doc.text;
+  std::size_t pos = std::min(doc.body_begin, text.size());
+  int tid = 1;
+  for (const Timex& t : found) {
+    append_xml_text(text.substr(pos, t.byte_begin - pos), out);
+    out->append("<TIMEX3 tid=\"t" + std::to_string(tid++) + "\" type=\"");
+    out->append(to_string(t.type));
+    out->append("\" value=\"");
+    append_xml_text(t.value.str(), out);
+    out->push_back('"');
+    if (t.mod != Mod::none) {
+      out->append(" mod=\"");
+      out->append(to_string(t.mod));
+      out->push_back('"');
+    }
+    out->push_back('>');
+    append_xml_text(t.text, out);
+    out->append("</TIMEX3>");
+    pos = t.byte_end;
+  }
+  append_xml_text(text.substr(pos), out);
+  out->append("</TEXT>\n</TimeML>\n");
+}
+
+void write_table(const Document& doc, const std::vector<Timex>& found, std::string* out) {
+  out->append("== " + doc.id);
+  if (doc.date) out->append(" (" + doc.date->str() + ")");
+  out->append(": " + std::to_string(found.size()) + " expressions\n");
+  // The document column is in the heading; the rest are aligned.
+  constexpr std::array<int, 7> kShown = {kBegin, kText, kType, kValue, kMod, kRule, kAnchor};
+  std::vector<Row> rows = rows_of(doc, found);
+  for (Row& row : rows) {
+    row[kBegin] += "-" + row[kEnd];
+    row[kText] = one_line(row[kText]);
+  }
+  std::array<std::size_t, kColumnCount> width{};
+  for (const Row& row : rows) {
+    for (int c : kShown) width[c] = std::max(width[c], display_width(row[c]));
+  }
+  for (const Row& row : rows) {
+    std::string line = "  ";
+    for (int c : kShown) {
+      append_padded(row[c], width[c] + 2, &line);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out->append(line + "\n");
+  }
+}
+
+}  // namespace chronik

@@ -1,0 +1,359 @@
+#include "matcher.h"
+
+#include <algorithm>
+#include <set>
+
+#include "pattern.h"
+#include "utf8.h"
+
+namespace chronik {
+namespace {
+
+constexpr std::string_view kSpanGroup = "span";
+// The union of all rules is one large automaton; give its DFA room so that it does not fall
+// back to the slower NFA on long texts.
+constexpr int64_t kScannerMemory = 64 << 20;
+constexpr int64_t kRuleMemory = 2 << 20;
+
+RE2::Options rule_options(int64_t memory) {
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  options.set_max_mem(memory);
+  return options;
+}
+
+std::string where(const Rule& rule) {
+  return rule.file + ":" + std::to_string(rule.line) + ": rule " + rule.id + ": ";
+}
+
+std::string where(const Lexicon& lexicon, const LexiconEntry& entry) {
+  return lexicon.file + ":" + std::to_string(entry.line) + ": ";
+}
+
+// Every value of a lexicon a capture reads must be a valid value of the capture's field.
+bool check_lexicon_values(const Lexicon& lexicon, Field field, const Rule& rule,
+                          std::string* error) {
+  for (const LexiconEntry& entry : lexicon.entries) {
+    if (std::string problem = check_field_value(field, entry.value); !problem.empty()) {
+      *error = where(lexicon, entry) + "(read by rule " + rule.id + ") " + problem;
+      return false;
+    }
+  }
+  return true;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+struct Matcher::Candidate {
+  const CompiledRule* rule;
+  std::size_t end;
+  std::vector<re2::StringPiece> groups;
+};
+
+const CompiledLexicon* Matcher::lexicon(const std::string& name) const {
+  auto it = lexicons_.find(name);
+  return it == lexicons_.end() ? nullptr : &it->second;
+}
+
+bool Matcher::compile(const ParsedGrammar& grammar, std::string* error) {
+  for (const Macro& macro : grammar.macros) macros_[macro.name] = &macro;
+  if (macros_.count(std::string(kSpaceMacro))) {
+    const Macro& m = *macros_[std::string(kSpaceMacro)];
+    *error = m.file + ":" + std::to_string(m.line) + ": the macro {s} is built in";
+    return false;
+  }
+  for (const Lexicon& lexicon : grammar.lexicons) {
+    sources_[lexicon.name] = &lexicon;
+    CompiledLexicon& compiled = lexicons_[lexicon.name];
+    std::vector<std::string> forms;
+    for (const LexiconEntry& entry : lexicon.entries) {
+      std::string form = normalize_spaces(entry.form);
+      compiled.values.emplace(form, entry.value);
+      compiled.values.emplace(utf8::capitalize_first(form), entry.value);
+      forms.push_back(std::move(form));
+    }
+    compiled.alternation = alternation_of(forms);
+  }
+  for (std::size_t i = 0; i < grammar.rules.size(); ++i) {
+    if (!compile_rule(grammar.rules[i], static_cast<int>(i), error)) return false;
+  }
+  return compile_scanner(error);
+}
+
+namespace {
+
+// Expands the references of one pattern, following macros, and detects cycles.
+class Expander {
+ public:
+  Expander(const std::unordered_map<std::string, const Macro*>& macros,
+           const std::unordered_map<std::string, CompiledLexicon>& lexicons)
+      : macros_(macros), lexicons_(lexicons) {}
+
+  bool expand(std::string_view pattern, std::string* out, std::string* error) {
+    return substitute(
+        pattern, [&](std::string_view name, std::string* o) { return resolve(name, o, error); },
+        out);
+  }
+
+  // The lexicons a fragment refers to, directly or through macros.
+  void lexicons_in(std::string_view pattern, std::vector<std::string>* names) const {
+    for (const PatternReference& ref : references(pattern)) {
+      std::string name(ref.name);
+      if (lexicons_.count(name)) {
+        names->push_back(name);
+      } else if (auto m = macros_.find(name); m != macros_.end() && depth_ < kMaxDepth) {
+        ++depth_;
+        lexicons_in(m->second->pattern, names);
+        --depth_;
+      }
+    }
+  }
+
+ private:
+  static constexpr int kMaxDepth = 32;
+
+  bool resolve(std::string_view name, std::string* out, std::string* error) {
+    std::string key(name);
+    if (name == kSpaceMacro) {
+      out->append(kSpacePattern);
+    } else if (auto lex = lexicons_.find(key); lex != lexicons_.end()) {
+      out->append(lex->second.alternation);
+    } else if (auto m = macros_.find(key); m != macros_.end()) {
+      if (std::find(active_.begin(), active_.end(), key) != active_.end()) {
+        *error = "macro {" + key + "} refers to itself";
+        return false;
+      }
+      active_.push_back(key);
+      out->append("(?:");
+      if (!expand(m->second->pattern, out, error)) return false;
+      out->append(")");
+      active_.pop_back();
+    } else {
+      *error = "unknown macro or lexicon {" + key + "}";
+      return false;
+    }
+    return true;
+  }
+
+  const std::unordered_map<std::string, const Macro*>& macros_;
+  const std::unordered_map<std::string, CompiledLexicon>& lexicons_;
+  std::vector<std::string> active_;
+  mutable int depth_ = 0;
+};
+
+}  // namespace
+
+bool Matcher::compile_rule(const Rule& rule, int order, std::string* error) {
+  CompiledRule c;
+  c.rule = &rule;
+  c.order = order;
+  c.production = find_production(rule.production);
+  if (!c.production) {
+    *error = where(rule) + "unknown production \"" + rule.production + "\"";
+    return false;
+  }
+  std::set<Field> provided;
+  for (const auto& [name, value] : rule.arguments) {
+    auto field = parse_field(name);
+    if (!field) {
+      *error = where(rule) + "unknown field \"" + name + "\"";
+      return false;
+    }
+    if (std::string problem = check_field_value(*field, value); !problem.empty()) {
+      *error = where(rule) + problem;
+      return false;
+    }
+    c.arguments.emplace_back(*field, value);
+    provided.insert(*field);
+  }
+
+  Expander expander(macros_, lexicons_);
+  std::string expanded;
+  std::string message;
+  if (!expander.expand(rule.pattern, &expanded, &message)) {
+    *error = where(rule) + message;
+    return false;
+  }
+  c.regex = std::make_unique<RE2>(expanded, rule_options(kRuleMemory));
+  if (!c.regex->ok()) {
+    *error = where(rule) + "bad pattern: " + c.regex->error();
+    return false;
+  }
+  if (RE2::FullMatch("", *c.regex)) {
+    *error = where(rule) + "the pattern matches the empty string";
+    return false;
+  }
+  c.group_count = c.regex->NumberOfCapturingGroups();
+  const auto& numbers = c.regex->NamedCapturingGroups();
+  for (const NamedGroup& group : named_groups(rule.pattern)) {
+    std::string name(group.name);
+    int number = numbers.at(name);
+    if (name == kSpanGroup) {
+      c.span_group = number;
+      continue;
+    }
+    auto field = parse_field(name);
+    if (!field) {
+      *error = where(rule) + "capture (?P<" + name + ">...) names no field";
+      return false;
+    }
+    CaptureBinding binding{number, *field, {}};
+    std::vector<std::string> names;
+    expander.lexicons_in(group.body, &names);
+    for (const std::string& lexicon_name : names) {
+      if (!check_lexicon_values(*sources_.at(lexicon_name), *field, rule, error)) return false;
+      binding.lexicons.push_back(&lexicons_.at(lexicon_name));
+    }
+    c.captures.push_back(std::move(binding));
+    provided.insert(*field);
+  }
+  for (Field required : c.production->required) {
+    if (!provided.count(required)) {
+      *error = where(rule) + "production " + std::string(c.production->name) + " needs the field " +
+               std::string(to_string(required));
+      return false;
+    }
+  }
+  max_groups_ = std::max(max_groups_, c.group_count + 1);
+  expanded_.push_back(std::move(expanded));
+  rules_.push_back(std::move(c));
+  return true;
+}
+
+bool Matcher::compile_scanner(std::string* error) {
+  if (rules_.empty()) {
+    *error = "the grammar has no rules";
+    return false;
+  }
+  RE2::Options options = rule_options(kScannerMemory);
+  options.set_never_capture(true);
+  starts_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
+  std::string all;
+  for (std::size_t i = 0; i < expanded_.size(); ++i) {
+    std::string message;
+    if (starts_->Add(expanded_[i], &message) != static_cast<int>(i)) {
+      *error = where(*rules_[i].rule) + "bad pattern: " + message;
+      return false;
+    }
+    if (i > 0) all += '|';
+    all += "(?:" + expanded_[i] + ")";
+  }
+  if (!starts_->Compile()) {
+    *error = "the rules are too large to compile together";
+    return false;
+  }
+  scanner_ = std::make_unique<RE2>(all, options);
+  if (!scanner_->ok()) {
+    *error = "the rules do not compile together: " + scanner_->error();
+    return false;
+  }
+  expanded_.clear();
+  expanded_.shrink_to_fit();
+  return true;
+}
+
+bool Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
+                   Reading* reading) const {
+  FieldValues fields;
+  for (const auto& [field, value] : rule.arguments) fields.set(field, value);
+  std::string normalized;
+  for (const CaptureBinding& binding : rule.captures) {
+    const re2::StringPiece& g = groups[binding.group];
+    if (g.data() == nullptr) continue;
+    std::string_view captured(g.data(), g.size());
+    bool found = false;
+    for (const CompiledLexicon* lexicon : binding.lexicons) {
+      auto it = lexicon->values.find(normalized.assign(normalize_spaces(captured)));
+      if (it != lexicon->values.end()) {
+        fields.set(binding.field, it->second);
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      if (!all_digits(captured)) return false;
+      fields.set(binding.field, captured);
+    }
+  }
+  if (!rule.production->function) return true;  // a blocking rule
+  auto produced = rule.production->function(fields);
+  if (!produced) return false;
+  *reading = *produced;
+  if (auto mod = fields.mod()) reading->mod = *mod;
+  return true;
+}
+
+bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limit,
+                      const std::vector<int>& hits, Match* match, std::size_t* match_end) const {
+  re2::StringPiece whole(text.data(), text.size());
+  std::vector<Candidate> candidates;
+  for (int index : hits) {
+    const CompiledRule& rule = rules_[static_cast<std::size_t>(index)];
+    Candidate c{&rule, 0, std::vector<re2::StringPiece>(static_cast<std::size_t>(max_groups_))};
+    if (!rule.regex->Match(whole, start, limit, RE2::ANCHOR_START, c.groups.data(),
+                           rule.group_count + 1)) {
+      continue;
+    }
+    c.end = start + c.groups[0].size();
+    if (!utf8::is_word_bounded(text, start, c.end)) continue;
+    candidates.push_back(std::move(c));
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.end != b.end) return a.end > b.end;
+    if (a.rule->rule->priority != b.rule->rule->priority) {
+      return a.rule->rule->priority > b.rule->rule->priority;
+    }
+    return a.rule->order < b.rule->order;
+  });
+  for (const Candidate& c : candidates) {
+    if (c.end != candidates.front().end) break;  // only the longest matches compete
+    Reading reading;
+    if (!read(*c.rule, c.groups.data(), &reading)) continue;
+    match->rule = c.rule;
+    match->reading = reading;
+    match->begin = start;
+    match->end = c.end;
+    if (c.rule->span_group >= 0 && c.groups[c.rule->span_group].data() != nullptr) {
+      const re2::StringPiece& span = c.groups[c.rule->span_group];
+      match->begin = static_cast<std::size_t>(span.data() - text.data());
+      match->end = match->begin + span.size();
+    }
+    *match_end = c.end;
+    return true;
+  }
+  // The longest match has no valid value ("31.02.2025"): it is consumed, so that no part of it is
+  // read as something else ("2025").
+  if (candidates.empty()) return false;
+  match->rule = nullptr;
+  *match_end = candidates.front().end;
+  return true;
+}
+
+void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* out) const {
+  re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece found;
+  std::vector<int> hits;
+  std::size_t pos = from;
+  while (pos < text.size() &&
+         scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+    auto start = static_cast<std::size_t>(found.data() - text.data());
+    std::size_t limit = start + found.size();
+    hits.clear();
+    starts_->Match(re2::StringPiece(text.data() + start, text.size() - start), &hits);
+    Match match;
+    std::size_t match_end = 0;
+    if (best_at(text, start, limit, hits, &match, &match_end)) {
+      if (match.rule && match.rule->production->function) out->push_back(match);
+      pos = match_end;
+    } else {
+      pos = utf8::next(text, start);
+    }
+  }
+}
+
+}  // namespace chronik

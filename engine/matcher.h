@@ -1,0 +1,88 @@
+// The compiled grammar and the search over a text.
+//
+// One pass of a single RE2 built from the union of all rule patterns finds where an expression
+// starts and how far the longest one reaches; an RE2::Set anchored there says which rules match;
+// only those rules then run, anchored, to read their captures. Of the rules that match, the
+// longest match wins, then the higher priority, then the earlier rule. When no rule of the
+// longest match yields a valid value ("31.02.2025"), nothing is found in that span.
+#ifndef CHRONIK_ENGINE_MATCHER_H_
+#define CHRONIK_ENGINE_MATCHER_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "grammar_parser.h"
+#include "productions.h"
+
+namespace chronik {
+
+// A lexicon compiled for matching: its RE2 alternation and its form -> value table.
+struct CompiledLexicon {
+  std::string alternation;
+  std::unordered_map<std::string, std::string> values;
+};
+
+// What fills a field from a named capture.
+struct CaptureBinding {
+  int group = 0;  // RE2 group number
+  Field field = Field::year;
+  std::vector<const CompiledLexicon*> lexicons;  // looked up in order; then digits are read
+};
+
+struct CompiledRule {
+  const Rule* rule = nullptr;
+  std::unique_ptr<RE2> regex;
+  const Production* production = nullptr;
+  std::vector<std::pair<Field, std::string>> arguments;
+  std::vector<CaptureBinding> captures;
+  int span_group = -1;  // the group named "span", which narrows the reported span
+  int group_count = 0;
+  int order = 0;  // position in the grammar
+};
+
+// One expression found by the matcher, before anchoring.
+struct Match {
+  const CompiledRule* rule = nullptr;
+  std::size_t begin = 0;  // reported span, bytes
+  std::size_t end = 0;
+  Reading reading;
+};
+
+class Matcher {
+ public:
+  // Compiles `grammar`, which must outlive the matcher. Returns false and sets *error on failure.
+  bool compile(const ParsedGrammar& grammar, std::string* error);
+
+  // Appends to *out the expressions in text[from, end) in text order.
+  void find(std::string_view text, std::size_t from, std::vector<Match>* out) const;
+
+  const std::vector<CompiledRule>& rules() const { return rules_; }
+  const CompiledLexicon* lexicon(const std::string& name) const;
+
+ private:
+  struct Candidate;
+  bool compile_rule(const Rule& rule, int order, std::string* error);
+  bool compile_scanner(std::string* error);
+  bool best_at(std::string_view text, std::size_t start, std::size_t limit,
+               const std::vector<int>& hits, Match* match, std::size_t* match_end) const;
+  bool read(const CompiledRule& rule, const re2::StringPiece* groups, Reading* reading) const;
+
+  std::unordered_map<std::string, const Lexicon*> sources_;
+  std::unordered_map<std::string, CompiledLexicon> lexicons_;
+  std::unordered_map<std::string, const Macro*> macros_;
+  std::vector<CompiledRule> rules_;
+  std::vector<std::string> expanded_;  // each rule's pattern with macros and lexicons expanded
+  std::unique_ptr<RE2> scanner_;
+  std::unique_ptr<RE2::Set> starts_;
+  int max_groups_ = 0;
+};
+
+}  // namespace chronik
+
+#endif  // CHRONIK_ENGINE_MATCHER_H_

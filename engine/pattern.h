@@ -1,0 +1,51 @@
+// Rule patterns as written: {name} references to macros and lexicons, and named captures.
+#ifndef CHRONIK_ENGINE_PATTERN_H_
+#define CHRONIK_ENGINE_PATTERN_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronik {
+
+// The built-in macro {s}: one or more spaces of any kind, including no-break and thin spaces.
+inline constexpr std::string_view kSpaceMacro = "s";
+inline constexpr std::string_view kSpacePattern = R"((?:[\s\x{00A0}\x{2000}-\x{200A}\x{202F}]+))";
+
+// A {name} reference: its name and its byte range in the pattern, braces included.
+struct PatternReference {
+  std::string_view name;
+  std::size_t begin;
+  std::size_t end;
+};
+
+// The {name} references of `pattern`, outside character classes and escapes. "{2}" and
+// "{1,3}" are RE2 repetitions, not references.
+std::vector<PatternReference> references(std::string_view pattern);
+
+// A named capture "(?P<name>body)" of a pattern.
+struct NamedGroup {
+  std::string_view name;
+  std::string_view body;
+};
+
+// The named groups of `pattern` in order of their opening parenthesis.
+std::vector<NamedGroup> named_groups(std::string_view pattern);
+
+// Replaces every reference in `pattern` by what `resolve` returns for its name; returns false
+// when `resolve` does (it sets the error itself).
+bool substitute(std::string_view pattern,
+                const std::function<bool(std::string_view name, std::string* out)>& resolve,
+                std::string* out);
+
+// An RE2 alternation matching any of `forms`, longest first. Spaces in a form match any run of
+// spaces; a form starting with a lower-case letter also matches capitalized (sentence start).
+std::string alternation_of(const std::vector<std::string>& forms);
+
+// A form with each run of spaces (of any kind) made one plain space, as lexicons store forms.
+std::string normalize_spaces(std::string_view text);
+
+}  // namespace chronik
+
+#endif  // CHRONIK_ENGINE_PATTERN_H_

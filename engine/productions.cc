@@ -1,0 +1,160 @@
+#include "productions.h"
+
+#include <array>
+
+namespace chronik {
+namespace {
+
+// Two-digit years: up to 49 in this century, from 50 in the last.
+int expand_two_digit_year(int year2) { return year2 < 50 ? 2000 + year2 : 1900 + year2; }
+
+void set_year_fields(const FieldValues& f, Point& p) {
+  if (auto y = f.integer(Field::year)) {
+    p.year = *y;
+    p.granularity = Granularity::year;
+  } else if (auto y2 = f.integer(Field::year2)) {
+    p.year = expand_two_digit_year(*y2);
+    p.granularity = Granularity::year;
+  } else if (auto d = f.integer(Field::decade)) {
+    int first = *d < 100 ? 1900 + *d : *d;
+    p.year = first - first % 10;
+    p.granularity = Granularity::decade;
+  } else if (auto c = f.integer(Field::century)) {
+    p.year = (*c - 1) * 100;
+    p.granularity = Granularity::century;
+  }
+}
+
+// Sets the calendar fields below the year, each making the granularity finer.
+void set_period_fields(const FieldValues& f, Point& p) {
+  auto refine = [&p](Granularity g) { p.granularity = std::max(p.granularity, g); };
+  if (auto h = f.integer(Field::half)) p.half = *h, refine(Granularity::half);
+  if (auto q = f.integer(Field::quarter)) p.quarter = *q, refine(Granularity::quarter);
+  if (auto s = f.season()) p.season = *s, refine(Granularity::season);
+  if (auto m = f.integer(Field::month)) p.month = *m, refine(Granularity::month);
+  if (auto w = f.integer(Field::week)) p.week = *w, refine(Granularity::week);
+  if (auto d = f.integer(Field::day)) p.day = *d, refine(Granularity::day);
+  if (auto wd = f.integer(Field::weekday)) p.weekday = *wd, refine(Granularity::day);
+  if (auto part = f.part()) p.part_of_day = *part, refine(Granularity::part_of_day);
+  if (auto h = f.integer(Field::hour)) p.hour = *h, refine(Granularity::hour);
+  if (auto m = f.integer(Field::minute)) p.minute = *m, refine(Granularity::minute);
+}
+
+// The point the date fields describe; nullopt when there are none or they are out of range.
+std::optional<Point> point_from(const FieldValues& f, Granularity coarsest) {
+  Point p;
+  p.granularity = coarsest;
+  set_year_fields(f, p);
+  Granularity of_year = p.granularity;
+  set_period_fields(f, p);
+  if (of_year < Granularity::year && of_year != coarsest && p.granularity != of_year) {
+    return std::nullopt;  // a decade or century with a month or day in it
+  }
+  if (!p.ok()) return std::nullopt;
+  return p;
+}
+
+bool has_date_fields(const FieldValues& f) {
+  for (Field field : {Field::year, Field::year2, Field::decade, Field::century, Field::half,
+                      Field::quarter, Field::season, Field::month, Field::week, Field::day,
+                      Field::weekday, Field::part, Field::hour, Field::minute}) {
+    if (f.has(field)) return true;
+  }
+  return false;
+}
+
+TimexType type_of(const Point& p) { return p.has_time() ? TimexType::time : TimexType::date; }
+
+std::optional<Reading> produce_date(const FieldValues& f) {
+  if (!has_date_fields(f)) return std::nullopt;
+  // Start below the year so that a decade or century can set a coarser granularity.
+  auto p = point_from(f, Granularity::millennium);
+  if (!p) return std::nullopt;
+  Reading r;
+  r.type = type_of(*p);
+  r.value = *p;
+  r.relation = p->anchored() ? Relation::absolute : Relation::fill;
+  r.direction = f.integer(Field::direction).value_or(0);
+  return r;
+}
+
+std::optional<Reading> produce_shift(const FieldValues& f) {
+  auto unit = f.unit();
+  if (!unit) return std::nullopt;
+  int shift = 0;
+  if (auto offset = f.integer(Field::offset)) {
+    shift = *offset;
+  } else {
+    auto amount = f.amount();
+    auto direction = f.integer(Field::direction);
+    if (!direction || (amount && *amount == Duration::kUnknown)) return std::nullopt;
+    shift = amount.value_or(1) * *direction;
+  }
+  Granularity g = f.granularity().value_or(granularity_of(*unit));
+  auto p = point_from(f, g);
+  if (!p) return std::nullopt;
+  Reading r;
+  r.type = type_of(*p);
+  r.value = *p;
+  r.relation = Relation::shift;
+  r.shift = shift;
+  r.shift_unit = *unit;
+  r.shift_granularity = g;
+  return r;
+}
+
+std::optional<Reading> produce_reference(const FieldValues& f) {
+  auto ref = f.ref();
+  if (!ref) return std::nullopt;
+  Reading r;
+  r.value = *ref;
+  return r;
+}
+
+std::optional<Reading> produce_duration(const FieldValues& f) {
+  auto unit = f.unit();
+  auto amount = f.amount();
+  if (!unit || !amount) return std::nullopt;
+  Reading r;
+  r.type = TimexType::duration;
+  r.value = Duration{*amount, *unit};
+  return r;
+}
+
+std::optional<Reading> produce_set(const FieldValues& f) {
+  Reading r;
+  r.type = TimexType::set;
+  if (auto unit = f.unit()) {
+    r.value = Duration{f.amount().value_or(1), *unit};
+    return r;
+  }
+  if (!has_date_fields(f)) return std::nullopt;
+  auto p = point_from(f, Granularity::year);
+  if (!p) return std::nullopt;
+  r.value = *p;
+  return r;
+}
+
+constexpr std::array<Field, 1> kUnit = {Field::unit};
+constexpr std::array<Field, 2> kUnitAmount = {Field::unit, Field::amount};
+constexpr std::array<Field, 1> kRef = {Field::ref};
+
+constexpr std::array<Production, 6> kProductions = {{
+    {"date", produce_date, {}},
+    {"shift", produce_shift, kUnit},
+    {"reference", produce_reference, kRef},
+    {"duration", produce_duration, kUnitAmount},
+    {"set", produce_set, {}},
+    {"none", nullptr, {}},
+}};
+
+}  // namespace
+
+const Production* find_production(std::string_view name) {
+  for (const Production& p : kProductions) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+}  // namespace chronik

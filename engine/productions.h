@@ -1,0 +1,53 @@
+// Productions: the named normalization functions a rule's "produce" line calls. Each turns the
+// fields of one match into a Reading, the value before it is anchored (phase one of two; the
+// anchor resolves it, see anchor.h).
+#ifndef CHRONIK_ENGINE_PRODUCTIONS_H_
+#define CHRONIK_ENGINE_PRODUCTIONS_H_
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "chronik/value.h"
+#include "fields.h"
+
+namespace chronik {
+
+// How a Reading's value relates to its anchor.
+enum class Relation : std::uint8_t {
+  absolute,  // complete as it is
+  fill,      // missing year (or date) taken from the anchor: "21. Januar", "um 14 Uhr"
+  shift,     // the anchor moved by a number of units: "vor 20 Jahren", "gestern"
+};
+
+struct Reading {
+  TimexType type = TimexType::date;
+  Value value;  // for a shift: the fields to set after shifting (e.g. month 3 in "im März
+                // des vergangenen Jahres"), with the result's granularity
+  Mod mod = Mod::none;
+  Relation relation = Relation::absolute;
+  // fill: -1 the latest occurrence before the anchor, +1 the first after it, 0 the nearest.
+  int direction = 0;
+  // shift: move the anchor by `shift` units of `shift_unit`, then read it at `shift_granularity`.
+  int shift = 0;
+  Unit shift_unit = Unit::day;
+  Granularity shift_granularity = Granularity::day;
+};
+
+using ProductionFunction = std::optional<Reading> (*)(const FieldValues&);
+
+struct Production {
+  std::string_view name;
+  // nullptr for "none": the rule blocks what it matches from other rules and produces nothing.
+  ProductionFunction function;
+  // Fields the production cannot do without; the grammar compiler checks that a rule provides
+  // each of them by a capture or an argument.
+  std::span<const Field> required;
+};
+
+// The production of that name, or nullptr.
+const Production* find_production(std::string_view name);
+
+}  // namespace chronik
+
+#endif  // CHRONIK_ENGINE_PRODUCTIONS_H_

@@ -1,0 +1,45 @@
+#include "rows.h"
+
+#include "chronik/format.h"
+
+namespace chronik {
+
+void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows,
+                      std::string* out) {
+  for (const Row& row : rows) {
+    out->push_back('{');
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (c > 0) out->push_back(',');
+      append_json_string(columns[c].name, out);
+      out->push_back(':');
+      if (columns[c].number) {
+        out->append(row[c]);
+      } else if (columns[c].null_when_empty && row[c].empty()) {
+        out->append("null");
+      } else {
+        append_json_string(row[c], out);
+      }
+    }
+    out->append("}\n");
+  }
+}
+
+void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows, bool header,
+                    std::string* out) {
+  if (header) {
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (c > 0) out->push_back(',');
+      append_csv_field(columns[c].name, out);
+    }
+    out->append("\r\n");
+  }
+  for (const Row& row : rows) {
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (c > 0) out->push_back(',');
+      append_csv_field(row[c], out);
+    }
+    out->append("\r\n");
+  }
+}
+
+}  // namespace chronik

@@ -1,0 +1,31 @@
+// Rows of named columns written as JSON Lines or CSV: the one place both formats are spelled,
+// for the expression and the timeline writers alike.
+#ifndef CHRONIK_ENGINE_ROWS_H_
+#define CHRONIK_ENGINE_ROWS_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronik {
+
+struct ColumnSpec {
+  std::string_view name;
+  bool number = false;           // written unquoted in JSON
+  bool null_when_empty = false;  // an empty value is JSON null
+};
+
+using Row = std::vector<std::string>;
+
+// One JSON object per row, keys in column order.
+void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows,
+                      std::string* out);
+
+// RFC 4180 rows with CRLF line ends, after a header row when `header` is set.
+void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows, bool header,
+                    std::string* out);
+
+}  // namespace chronik
+
+#endif  // CHRONIK_ENGINE_ROWS_H_

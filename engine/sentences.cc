@@ -1,0 +1,89 @@
+#include "chronik/sentences.h"
+
+#include "utf8.h"
+
+namespace chronik {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Closing quotes and brackets that may stand between a full stop and the next sentence.
+bool is_closer(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == U'“' || c == U'”' || c == U'’' || c == U'«' ||
+         c == U'»' || c == U'‘';
+}
+
+// The word that ends right before byte `end`: letters, digits and inner full stops.
+std::string_view word_before(std::string_view text, std::size_t end) {
+  std::size_t begin = end;
+  while (begin > 0) {
+    char32_t c = utf8::decode_before(text, begin);
+    if (!utf8::is_word_char(c)) break;
+    std::size_t length = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    begin -= length;
+  }
+  return text.substr(begin, end - begin);
+}
+
+bool is_short_number(std::string_view word) {
+  if (word.empty() || word.size() > 2) return false;
+  for (char c : word) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
+// A single letter: an initial ("Donald J. Trump") or part of "z. B.", "d. h.", "u. a.".
+bool is_single_letter(std::string_view word) {
+  return word.size() == 1 &&
+         ((word[0] >= 'A' && word[0] <= 'Z') || (word[0] >= 'a' && word[0] <= 'z'));
+}
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter(const std::vector<std::string>& abbreviations)
+    : abbreviations_(abbreviations.begin(), abbreviations.end()) {}
+
+bool SentenceSplitter::ends_sentence(std::string_view text, std::size_t dot) const {
+  std::string_view word = word_before(text, dot);
+  if (word.empty()) return true;
+  if (abbreviations_.count(std::string(word))) return false;
+  return !is_single_letter(word) && !is_short_number(word);
+}
+
+std::vector<Sentence> SentenceSplitter::split(std::string_view text, std::size_t from) const {
+  std::vector<Sentence> sentences;
+  std::size_t begin = from;
+  auto close = [&](std::size_t end) {
+    while (begin < end && is_space(text[begin])) ++begin;
+    std::size_t last = end;
+    while (last > begin && is_space(text[last - 1])) --last;
+    if (last > begin) sentences.push_back({begin, last});
+    begin = end;
+  };
+  for (std::size_t i = from; i < text.size(); i = utf8::next(text, i)) {
+    char c = text[i];
+    if (c == '\n') {
+      close(i);
+      continue;
+    }
+    bool terminal = c == '!' || c == '?' || (c == '.' && ends_sentence(text, i)) ||
+                    utf8::decode(text, i).code_point == U'…';
+    if (!terminal) continue;
+    std::size_t end = utf8::next(text, i);
+    while (end < text.size() && (text[end] == '.' || text[end] == '!' || text[end] == '?')) ++end;
+    while (end < text.size() && is_closer(utf8::decode(text, end).code_point)) {
+      end = utf8::next(text, end);
+    }
+    if (end == text.size() || is_space(text[end])) {
+      close(end);
+      i = end == text.size() ? end : end - 1;
+      if (i >= text.size()) break;
+    }
+  }
+  close(text.size());
+  return sentences;
+}
+
+}  // namespace chronik

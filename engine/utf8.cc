@@ -1,0 +1,111 @@
+#include "utf8.h"
+
+namespace chronik::utf8 {
+namespace {
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// German umlauts: their upper- and lower-case code points differ by 0x20, as in ASCII.
+bool is_umlaut_upper(char32_t c) { return c == U'Ä' || c == U'Ö' || c == U'Ü'; }
+bool is_umlaut_lower(char32_t c) { return c == U'ä' || c == U'ö' || c == U'ü'; }
+
+// `word` with its first code point replaced by `first`.
+std::string replace_first(std::string_view word, char32_t first) {
+  std::string out;
+  append(out, first);
+  out.append(word.substr(decode(word, 0).length));
+  return out;
+}
+
+}  // namespace
+
+Decoded decode(std::string_view text, std::size_t pos) {
+  auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) return {b0, 1};
+  std::size_t length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
+  if (length == 0 || pos + length > text.size()) return {0xFFFD, 1};
+  char32_t cp = b0 & (0x7F >> length);
+  for (std::size_t i = 1; i < length; ++i) {
+    auto b = static_cast<unsigned char>(text[pos + i]);
+    if (!is_continuation(b)) return {0xFFFD, 1};
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return {cp, length};
+}
+
+char32_t decode_before(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t start = pos - 1;
+  while (start > 0 && pos - start < 4 && is_continuation(static_cast<unsigned char>(text[start]))) {
+    --start;
+  }
+  Decoded d = decode(text, start);
+  return start + d.length == pos ? d.code_point : 0xFFFD;
+}
+
+std::size_t next(std::string_view text, std::size_t pos) {
+  ++pos;
+  while (pos < text.size() && is_continuation(static_cast<unsigned char>(text[pos]))) ++pos;
+  return pos;
+}
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+  }
+  if (c == 0xD7 || c == 0xF7) return false;  // multiplication and division signs
+  return (c >= 0xC0 && c <= 0x24F) ||        // Latin-1 letters and Latin Extended A and B
+         (c >= 0x300 && c <= 0x36F) ||       // combining marks
+         (c >= 0x370 && c <= 0x52F) ||       // Greek and Cyrillic
+         (c >= 0x1E00 && c <= 0x1EFF);       // Latin Extended Additional
+}
+
+bool is_word_bounded(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin > 0 && is_word_char(decode_before(text, begin))) return false;
+  if (end < text.size() && is_word_char(decode(text, end).code_point)) return false;
+  return true;
+}
+
+std::size_t count_code_points(std::string_view text, std::size_t from, std::size_t to) {
+  std::size_t n = 0;
+  for (std::size_t i = from; i < to; ++i) {
+    n += !is_continuation(static_cast<unsigned char>(text[i]));
+  }
+  return n;
+}
+
+std::string capitalize_first(std::string_view word) {
+  if (word.empty()) return {};
+  char32_t c = decode(word, 0).code_point;
+  if (c >= 'a' && c <= 'z') return replace_first(word, c - 0x20);
+  if (is_umlaut_lower(c)) return replace_first(word, c - 0x20);
+  return std::string(word);
+}
+
+std::string lowercase_first(std::string_view word) {
+  if (word.empty()) return {};
+  char32_t c = decode(word, 0).code_point;
+  if (c >= 'A' && c <= 'Z') return replace_first(word, c + 0x20);
+  if (is_umlaut_upper(c)) return replace_first(word, c + 0x20);
+  return std::string(word);
+}
+
+void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace chronik::utf8

@@ -1,0 +1,248 @@
+#include "chronik/value.h"
+
+#include <date/date.h>
+#include <date/iso_week.h>
+
+#include <array>
+#include <cstdio>
+
+namespace chronik {
+namespace {
+
+// One table per enum keeps each spelling in a single place; parse_* searches the same table.
+constexpr std::array<std::string_view, 4> kTypeNames = {"DATE", "TIME", "DURATION", "SET"};
+constexpr std::array<std::string_view, 13> kModNames = {
+    "",          "BEFORE",    "AFTER",         "ON_OR_BEFORE",  "ON_OR_AFTER",
+    "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START",
+    "MID",       "END",       "APPROX"};
+constexpr std::array<std::string_view, 3> kReferenceNames = {"PRESENT_REF", "PAST_REF",
+                                                             "FUTURE_REF"};
+constexpr std::array<std::string_view, 5> kSeasonNames = {"", "SP", "SU", "FA", "WI"};
+constexpr std::array<std::string_view, 6> kPartNames = {"", "MO", "MI", "AF", "EV", "NI"};
+constexpr std::array<std::string_view, 13> kGranularityNames = {
+    "millennium", "century", "decade", "year",        "half", "quarter", "season",
+    "month",      "week",    "day",    "part_of_day", "hour", "minute"};
+constexpr std::array<std::string_view, 10> kUnitNames = {
+    "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"};
+// The designator of each Unit in a TIMEX3 duration; minutes and hours go after the T.
+constexpr std::array<std::string_view, 10> kUnitDesignators = {"M", "H", "D",  "W",  "M",
+                                                               "Q", "Y", "DE", "CE", "ML"};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> find_name(const std::array<std::string_view, N>& names, std::string_view text) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (!names[i].empty() && names[i] == text) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+std::string_view name_of(const std::array<std::string_view, N>& names, Enum e) {
+  auto i = static_cast<std::size_t>(e);
+  return i < N ? names[i] : std::string_view();
+}
+
+bool in_range(int v, int lo, int hi) { return v >= lo && v <= hi; }
+
+bool fields_in_range(const Point& p) {
+  return (p.year == Point::kUnknown || in_range(p.year, -9999, 9999)) && in_range(p.month, 0, 12) &&
+         in_range(p.day, 0, 31) && in_range(p.week, 0, 53) && in_range(p.weekday, 0, 7) &&
+         in_range(p.quarter, 0, 4) && in_range(p.half, 0, 2) &&
+         in_range(p.hour, Point::kUnknown, 24) && in_range(p.minute, Point::kUnknown, 59);
+}
+
+bool calendar_valid(const Point& p) {
+  if (p.year == Point::kUnknown) {
+    // Without a year, 29 February is still possible: check against a leap year.
+    if (p.month == 0 || p.day == 0) return true;
+    return (date::year(2000) / date::month(p.month) / date::day(p.day)).ok();
+  }
+  if (p.month != 0 && p.day != 0) {
+    return (date::year(p.year) / date::month(p.month) / date::day(p.day)).ok();
+  }
+  if (p.week != 0) {
+    return (iso_week::year(p.year) / iso_week::last).weeknum() >= iso_week::weeknum(p.week);
+  }
+  return true;
+}
+
+void append_number(std::string& out, int value, int width) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*d", width, value);
+  out += buf;
+}
+
+void append_field(std::string& out, int value, int width, bool known) {
+  if (known) {
+    append_number(out, value, width);
+  } else {
+    out.append(static_cast<std::size_t>(width), 'X');
+  }
+}
+
+void append_year_prefix(std::string& out, const Point& p, int digits) {
+  bool known = p.year != Point::kUnknown;
+  int divisor = digits == 4 ? 1 : digits == 3 ? 10 : digits == 2 ? 100 : 1000;
+  append_field(out, known ? p.year / divisor : 0, digits, known);
+}
+
+void append_time(std::string& out, const Point& p) {
+  out += 'T';
+  if (p.granularity == Granularity::part_of_day) {
+    out += to_string(p.part_of_day);
+    return;
+  }
+  append_field(out, p.hour, 2, p.hour != Point::kUnknown);
+  out += ':';
+  append_field(out, p.minute == Point::kUnknown ? 0 : p.minute, 2, true);
+}
+
+void append_day(std::string& out, const Point& p) {
+  if (p.weekday_form()) {
+    out += "-W";
+    append_field(out, p.week, 2, p.week != 0);
+    out += '-';
+    append_number(out, p.weekday, 1);
+    return;
+  }
+  out += '-';
+  append_field(out, p.month, 2, p.month != 0);
+  out += '-';
+  append_field(out, p.day, 2, p.day != 0);
+}
+
+std::string point_str(const Point& p) {
+  std::string out;
+  switch (p.granularity) {
+    case Granularity::millennium:
+      append_year_prefix(out, p, 1);
+      return out;
+    case Granularity::century:
+      append_year_prefix(out, p, 2);
+      return out;
+    case Granularity::decade:
+      append_year_prefix(out, p, 3);
+      return out;
+    default:
+      append_year_prefix(out, p, 4);
+  }
+  switch (p.granularity) {
+    case Granularity::half:
+      out += "-H";
+      append_field(out, p.half, 1, p.half != 0);
+      break;
+    case Granularity::quarter:
+      out += "-Q";
+      append_field(out, p.quarter, 1, p.quarter != 0);
+      break;
+    case Granularity::season:
+      out += '-';
+      out += p.season == Season::none ? std::string_view("XX") : to_string(p.season);
+      break;
+    case Granularity::month:
+      out += '-';
+      append_field(out, p.month, 2, p.month != 0);
+      break;
+    case Granularity::week:
+      out += "-W";
+      append_field(out, p.week, 2, p.week != 0);
+      break;
+    case Granularity::day:
+      append_day(out, p);
+      break;
+    case Granularity::part_of_day:
+    case Granularity::hour:
+    case Granularity::minute:
+      append_day(out, p);
+      append_time(out, p);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+std::string duration_str(const Duration& d) {
+  std::string out = "P";
+  if (d.unit == Unit::minute || d.unit == Unit::hour) out += 'T';
+  if (d.amount == Duration::kUnknown) {
+    out += 'X';
+  } else {
+    out += std::to_string(d.amount);
+  }
+  out += kUnitDesignators[static_cast<std::size_t>(d.unit)];
+  return out;
+}
+
+}  // namespace
+
+bool Point::ok() const { return fields_in_range(*this) && calendar_valid(*this); }
+
+std::optional<Reference> Value::reference() const {
+  if (const auto* r = std::get_if<Reference>(&v_)) return *r;
+  return std::nullopt;
+}
+
+bool Value::ok() const {
+  if (const auto* p = point()) return p->ok();
+  if (const auto* d = duration()) return d->ok();
+  return reference().has_value();
+}
+
+std::string Value::str() const {
+  if (const auto* p = point()) return point_str(*p);
+  if (const auto* d = duration()) return duration_str(*d);
+  if (auto r = reference()) return std::string(to_string(*r));
+  return {};
+}
+
+std::string_view to_string(TimexType type) { return name_of(kTypeNames, type); }
+std::string_view to_string(Mod mod) { return name_of(kModNames, mod); }
+std::string_view to_string(Reference ref) { return name_of(kReferenceNames, ref); }
+std::string_view to_string(Season season) { return name_of(kSeasonNames, season); }
+std::string_view to_string(PartOfDay part) { return name_of(kPartNames, part); }
+std::string_view to_string(Granularity g) { return name_of(kGranularityNames, g); }
+std::string_view to_string(Unit unit) { return name_of(kUnitNames, unit); }
+
+std::optional<TimexType> parse_timex_type(std::string_view t) {
+  return find_name<TimexType>(kTypeNames, t);
+}
+std::optional<Mod> parse_mod(std::string_view t) { return find_name<Mod>(kModNames, t); }
+std::optional<Reference> parse_reference(std::string_view t) {
+  return find_name<Reference>(kReferenceNames, t);
+}
+std::optional<Season> parse_season(std::string_view t) {
+  return find_name<Season>(kSeasonNames, t);
+}
+std::optional<PartOfDay> parse_part_of_day(std::string_view t) {
+  return find_name<PartOfDay>(kPartNames, t);
+}
+std::optional<Unit> parse_unit(std::string_view t) { return find_name<Unit>(kUnitNames, t); }
+
+Granularity granularity_of(Unit unit) {
+  switch (unit) {
+    case Unit::minute:
+      return Granularity::minute;
+    case Unit::hour:
+      return Granularity::hour;
+    case Unit::day:
+      return Granularity::day;
+    case Unit::week:
+      return Granularity::week;
+    case Unit::month:
+      return Granularity::month;
+    case Unit::quarter:
+      return Granularity::quarter;
+    case Unit::year:
+      return Granularity::year;
+    case Unit::decade:
+      return Granularity::decade;
+    case Unit::century:
+      return Granularity::century;
+    case Unit::millennium:
+      return Granularity::millennium;
+  }
+  return Granularity::year;
+}
+
+}  // namespace chronik
