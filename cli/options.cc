@@ -98,8 +98,8 @@ bool parse_command(int argc, const char* const* argv, Options* o, std::string* e
 
 bool parse_options(int argc, const char* const* argv, Options* o, std::string* error) {
   if (argc < 2) {
-    o->help = help_text(input_options());
-    return true;
+    *error = "expected a command: extract, timeline or grammar check";
+    return false;
   }
   std::string command = argv[1];
   if (command == "--help" || command == "-h" || command == "help") {

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -47,6 +48,11 @@ using DocumentHandler = std::function<void(const Document&)>;
 // Opens a file, or standard input for "-". Returns nullptr and sets *error when it cannot.
 std::istream* open_input(const std::string& path, std::ifstream* file, std::string* error) {
   if (path == "-") return &std::cin;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    *error = "is a directory";
+    return nullptr;
+  }
   file->open(path, std::ios::binary);
   if (!*file) {
     *error = std::strerror(errno);

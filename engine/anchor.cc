@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdlib>
 #include <limits>
+#include <vector>
 
 #include "chronik/calendar.h"
 
@@ -55,32 +56,24 @@ Point fill_weekday(const Point& value, const Point& anchor, int direction) {
   return p;
 }
 
-// "am 21." without a month: the month comes from the anchor, moved to the nearest that has it.
-Point fill_day_of_month(const Point& value, const Point& anchor) {
-  if (anchor.granularity < Granularity::month) return anchor;
-  Point p = value;
-  p.year = anchor.year;
-  p.month = anchor.month;
-  if (!p.ok()) return anchor;
-  return p;
-}
-
 long distance(const DayInterval& a, const DayInterval& b) {
   if (a.last < b.first) return (b.first - a.last).count();
   if (b.last < a.first) return (a.first - b.last).count();
   return 0;
 }
 
-// Picks the year for a point that has everything but the year.
-Point fill_year(const Point& value, const Point& anchor, int direction) {
+// Of several completions of a value, the one nearest to the anchor (direction 0), the latest
+// that starts before it (-1) or the first that starts after it (+1). Candidates that do not
+// exist in the calendar are skipped; `fallback` when none is left.
+Point choose(const std::vector<Point>& candidates, const Point& anchor, int direction,
+             const Point& fallback) {
   auto here = interval_of(anchor);
-  Point best = value;
+  if (!here) return fallback;
+  Point best = fallback;
   long best_score = std::numeric_limits<long>::max();
-  for (int year : {anchor.year, anchor.year - 1, anchor.year + 1}) {
-    Point candidate = value;
-    candidate.year = year;
+  for (const Point& candidate : candidates) {
     auto there = interval_of(candidate);
-    if (!there || !here) continue;
+    if (!there) continue;
     long score = 0;
     if (direction < 0) {
       if (there->first >= here->first) continue;
@@ -97,6 +90,32 @@ Point fill_year(const Point& value, const Point& anchor, int direction) {
     }
   }
   return best;
+}
+
+// "am 21." without a month: in the anchor's month or a month next to it.
+Point fill_day_of_month(const Point& value, const Point& anchor, int direction) {
+  if (anchor.granularity < Granularity::month) return anchor;
+  date::year_month here(date::year(anchor.year), date::month(static_cast<unsigned>(anchor.month)));
+  std::vector<Point> candidates;
+  for (int delta : {0, -1, 1}) {
+    date::year_month ym = here + date::months(delta);
+    Point p = value;
+    p.year = static_cast<int>(ym.year());
+    p.month = static_cast<int>(static_cast<unsigned>(ym.month()));
+    candidates.push_back(p);
+  }
+  return choose(candidates, anchor, direction, anchor);
+}
+
+// Picks the year for a point that has everything but the year.
+Point fill_year(const Point& value, const Point& anchor, int direction) {
+  std::vector<Point> candidates;
+  for (int year : {anchor.year, anchor.year - 1, anchor.year + 1}) {
+    Point p = value;
+    p.year = year;
+    candidates.push_back(p);
+  }
+  return choose(candidates, anchor, direction, value);
 }
 
 // `value` with the fields `base` knows down to `granularity`: "Abend" over the day of "gestern".
@@ -131,7 +150,7 @@ Point fill(const Point& value, const Point& anchor, int direction) {
   if (value.anchored()) return value;
   if (!has_date_part(value)) return fill_date_of_time(value, anchor);
   if (value.weekday_form() && value.week == 0) return fill_weekday(value, anchor, direction);
-  if (value.month == 0 && value.day != 0) return fill_day_of_month(value, anchor);
+  if (value.month == 0 && value.day != 0) return fill_day_of_month(value, anchor, direction);
   return fill_year(value, anchor, direction);
 }
 

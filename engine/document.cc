@@ -82,7 +82,8 @@ std::optional<DocType> parse_doc_type(std::string_view text) {
 }
 
 std::optional<DateHeader> find_date_header(std::string_view text) {
-  std::size_t pos = 0;
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  std::size_t pos = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
   while (pos < text.size() && is_space(text[pos])) ++pos;
   constexpr std::string_view kKeyword = "date";
   if (text.substr(pos, kKeyword.size()) != kKeyword) return std::nullopt;

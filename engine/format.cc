@@ -183,7 +183,8 @@ void write_timeml(const Document& doc, const std::vector<Timex>& found, std::str
 void write_table(const Document& doc, const std::vector<Timex>& found, std::string* out) {
   out->append("== " + doc.id);
   if (doc.date) out->append(" (" + doc.date->str() + ")");
-  out->append(": " + std::to_string(found.size()) + " expressions\n");
+  out->append(": " + std::to_string(found.size()) +
+              (found.size() == 1 ? " expression\n" : " expressions\n"));
   // The document column is in the heading; the rest are aligned.
   constexpr std::array<int, 7> kShown = {kBegin, kText, kType, kValue, kMod, kRule, kAnchor};
   std::vector<Row> rows = rows_of(doc, found);

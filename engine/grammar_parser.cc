@@ -1,5 +1,6 @@
 #include "grammar_parser.h"
 
+#include <charconv>
 #include <set>
 #include <string_view>
 
@@ -202,9 +203,8 @@ class Parser {
         rule.arguments.emplace_back(arg.substr(0, eq), arg.substr(eq + 1));
       }
     } else if (key == "priority") {
-      try {
-        rule.priority = std::stoi(std::string(rest));
-      } catch (...) {
+      auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), rule.priority);
+      if (ec != std::errc() || end != rest.data() + rest.size()) {
         return fail(rule.file, n, rule.id, "priority must be a number");
       }
     } else if (key == "example" || key == "reject") {

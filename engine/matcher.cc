@@ -36,7 +36,8 @@ bool check_lexicon_values(const Lexicon& lexicon, Field field, const Rule& rule,
                           std::string* error) {
   for (const LexiconEntry& entry : lexicon.entries) {
     if (std::string problem = check_field_value(field, entry.value); !problem.empty()) {
-      *error = where(lexicon, entry) + "(read by rule " + rule.id + ") " + problem;
+      *error = where(lexicon, entry) + "rule " + rule.id + ": " + problem + " (read from lexicon " +
+               lexicon.name + ")";
       return false;
     }
   }

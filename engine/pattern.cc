@@ -24,6 +24,10 @@ void walk(std::string_view p, Visit visit) {
     char c = p[i];
     if (c == '\\') {
       ++i;
+      // \p{Lu}, \P{Greek} and \x{E4} carry their argument in braces.
+      bool braced =
+          i + 1 < p.size() && p[i + 1] == '{' && (p[i] == 'p' || p[i] == 'P' || p[i] == 'x');
+      if (braced) i = std::min(p.find('}', i), p.size() - 1);
     } else if (in_class) {
       if (c == ']') in_class = false;
     } else if (c == '[') {

@@ -1,1 +1,169 @@
+#include "pattern.h"
+
 #include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronik {
+namespace {
+
+std::vector<std::string> names_of(std::string_view pattern) {
+  std::vector<std::string> names;
+  for (const PatternReference& ref : references(pattern)) names.emplace_back(ref.name);
+  return names;
+}
+
+bool full_match(std::string_view text, const std::string& pattern) {
+  RE2 re(pattern);
+  REQUIRE(re.ok());
+  return RE2::FullMatch(text, re);
+}
+
+TEST_CASE("references are found with their byte ranges") {
+  std::string_view pattern = R"((?P<day>{day})\.{s}?{month})";
+  std::vector<PatternReference> refs = references(pattern);
+  REQUIRE(refs.size() == 3);
+  CHECK(refs[0].name == "day");
+  CHECK(refs[0].begin == 8);
+  CHECK(refs[0].end == 13);
+  CHECK(pattern.substr(refs[1].begin, refs[1].end - refs[1].begin) == "{s}");
+  CHECK(refs[2].name == "month");
+  CHECK(refs[2].end == pattern.size());
+}
+
+TEST_CASE("RE2 repetitions are not references") {
+  CHECK(names_of("[0-9]{2}").empty());
+  CHECK(names_of("a{1,3}").empty());
+  CHECK(names_of("x{2,}").empty());
+  CHECK(names_of("{2day}").empty());
+  CHECK(names_of("{day").empty());
+  CHECK(names_of("{}").empty());
+  CHECK(names_of("[0-9]{4}|{year}") == std::vector<std::string>{"year"});
+}
+
+TEST_CASE("escaped braces are not references") {
+  CHECK(names_of(R"(\{day})").empty());
+  CHECK(names_of(R"(\\{day})") == std::vector<std::string>{"day"});
+}
+
+TEST_CASE("braces inside character classes are not references") {
+  CHECK(names_of("[{day}]").empty());
+  CHECK(names_of("[^{day}]").empty());
+  CHECK(names_of("[]{day}]").empty());
+  CHECK(names_of("[^]{day}]").empty());
+  CHECK(names_of(R"([\]{day}]{month})") == std::vector<std::string>{"month"});
+  CHECK(names_of("[a-z]{year}") == std::vector<std::string>{"year"});
+}
+
+TEST_CASE("the space pattern has no references") { CHECK(references(kSpacePattern).empty()); }
+
+TEST_CASE("arguments of RE2 escapes are not references") {
+  CHECK(names_of(R"(\p{Lu}{month})") == std::vector<std::string>{"month"});
+  CHECK(names_of(R"(\P{Greek})").empty());
+  CHECK(names_of(R"(\x{E4})").empty());
+}
+
+TEST_CASE("named groups are listed in order of their opening parenthesis") {
+  std::vector<NamedGroup> groups =
+      named_groups(R"((?P<day>{day})\.(?P<outer>(?P<month>{month})|[0-9]{2}))");
+  REQUIRE(groups.size() == 3);
+  CHECK(groups[0].name == "day");
+  CHECK(groups[0].body == "{day}");
+  CHECK(groups[1].name == "outer");
+  CHECK(groups[1].body == "(?P<month>{month})|[0-9]{2}");
+  CHECK(groups[2].name == "month");
+  CHECK(groups[2].body == "{month}");
+}
+
+TEST_CASE("unnamed groups and escaped parentheses are not named groups") {
+  std::vector<NamedGroup> groups = named_groups(R"(\((?:a|(b))(?P<year>[(]{year}[)])\))");
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].name == "year");
+  CHECK(groups[0].body == "[(]{year}[)]");
+  CHECK(named_groups("(a)(?:b)").empty());
+}
+
+TEST_CASE("substitute replaces each reference by what resolve returns") {
+  std::string out;
+  bool ok = substitute(
+      "{day}.{month}[0-9]{2}",
+      [](std::string_view name, std::string* o) {
+        o->append(name == "day" ? "D" : "M");
+        return true;
+      },
+      &out);
+  CHECK(ok);
+  CHECK(out == "D.M[0-9]{2}");
+}
+
+TEST_CASE("substitute keeps a pattern without references") {
+  std::string out;
+  CHECK(substitute(
+      "[0-9]{4}", [](std::string_view, std::string*) { return false; }, &out));
+  CHECK(out == "[0-9]{4}");
+}
+
+TEST_CASE("substitute stops when resolve fails") {
+  std::string out;
+  std::vector<std::string> asked;
+  bool ok = substitute(
+      "{a}{b}{c}",
+      [&](std::string_view name, std::string*) {
+        asked.emplace_back(name);
+        return name != "b";
+      },
+      &out);
+  CHECK_FALSE(ok);
+  CHECK(asked == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("alternations list the longest forms first") {
+  CHECK(alternation_of({"Jan.", "Januar", "Mai"}) == R"((?:Januar|Jan\.|Mai))");
+  std::string captured;
+  RE2 re("(" + alternation_of({"Jan", "Januar"}) + ")");
+  REQUIRE(re.ok());
+  CHECK(RE2::PartialMatch("im Januar", re, &captured));
+  CHECK(captured == "Januar");
+}
+
+TEST_CASE("alternations add the capitalized form of lower-case forms") {
+  std::string pattern = alternation_of({"heute", "übermorgen"});
+  CHECK(pattern == "(?:Übermorgen|übermorgen|Heute|heute)");
+  CHECK(full_match("Heute", pattern));
+  CHECK(full_match("heute", pattern));
+  CHECK(full_match("Übermorgen", pattern));
+  CHECK_FALSE(full_match("HEUTE", pattern));
+  CHECK(alternation_of({"Mai", "Mai"}) == "(?:Mai)");
+}
+
+TEST_CASE("spaces in alternation forms match any run of spaces") {
+  std::string pattern = alternation_of({"Anfang März"});
+  CHECK(full_match("Anfang März", pattern));
+  CHECK(full_match("Anfang\u00A0März", pattern));
+  CHECK(full_match("Anfang \u202F März", pattern));
+  CHECK(full_match("Anfang\tMärz", pattern));
+  CHECK_FALSE(full_match("AnfangMärz", pattern));
+}
+
+TEST_CASE("alternation forms are quoted") {
+  std::string pattern = alternation_of({"Jan.", "(x)"});
+  CHECK(full_match("Jan.", pattern));
+  CHECK_FALSE(full_match("Jan1", pattern));
+  CHECK(full_match("(x)", pattern));
+  CHECK_FALSE(full_match("x", pattern));
+}
+
+TEST_CASE("normalize_spaces makes each run of spaces one plain space") {
+  CHECK(normalize_spaces("Anfang \u00A0 März") == "Anfang März");
+  CHECK(normalize_spaces("a\u202Fb\u2009c") == "a b c");
+  CHECK(normalize_spaces("a\t\n b") == "a b");
+  CHECK(normalize_spaces("  a  ") == " a ");
+  CHECK(normalize_spaces("März") == "März");
+  CHECK(normalize_spaces("") == "");
+}
+
+}  // namespace
+}  // namespace chronik

@@ -20,16 +20,20 @@ std::string replace_first(std::string_view word, char32_t first) {
 }  // namespace
 
 Decoded decode(std::string_view text, std::size_t pos) {
+  constexpr Decoded kInvalid = {0xFFFD, 1};
   auto b0 = static_cast<unsigned char>(text[pos]);
   if (b0 < 0x80) return {b0, 1};
-  std::size_t length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-  if (length == 0 || pos + length > text.size()) return {0xFFFD, 1};
+  std::size_t length = b0 >= 0xF8 ? 0 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
+  if (length == 0 || pos + length > text.size()) return kInvalid;
   char32_t cp = b0 & (0x7F >> length);
   for (std::size_t i = 1; i < length; ++i) {
     auto b = static_cast<unsigned char>(text[pos + i]);
-    if (!is_continuation(b)) return {0xFFFD, 1};
+    if (!is_continuation(b)) return kInvalid;
     cp = (cp << 6) | (b & 0x3F);
   }
+  // Overlong forms, surrogates and values past Unicode are not UTF-8.
+  constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kSmallest[length] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return kInvalid;
   return {cp, length};
 }
 

@@ -1,1 +1,163 @@
+#include "utf8.h"
+
 #include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+namespace chronik::utf8 {
+namespace {
+
+TEST_CASE("decode reads one to four bytes") {
+  std::string_view text = "aä€😀";
+  Decoded a = decode(text, 0);
+  CHECK(a.code_point == U'a');
+  CHECK(a.length == 1);
+  Decoded umlaut = decode(text, 1);
+  CHECK(umlaut.code_point == U'ä');
+  CHECK(umlaut.length == 2);
+  Decoded euro = decode(text, 3);
+  CHECK(euro.code_point == U'€');
+  CHECK(euro.length == 3);
+  Decoded emoji = decode(text, 6);
+  CHECK(emoji.code_point == char32_t{0x1F600});
+  CHECK(emoji.length == 4);
+}
+
+TEST_CASE("invalid bytes decode as one replacement character each") {
+  CHECK(decode("\x80", 0).code_point == char32_t{0xFFFD});
+  CHECK(decode("\x80", 0).length == 1);
+  CHECK(decode("\xC3", 0).code_point == char32_t{0xFFFD});
+  CHECK(decode("\xC3", 0).length == 1);
+  std::string_view lead_then_ascii =
+      "\xC3"
+      "A";
+  CHECK(decode(lead_then_ascii, 0).code_point == char32_t{0xFFFD});
+  CHECK(decode(lead_then_ascii, 0).length == 1);
+  CHECK(decode("\xE2\x82", 0).length == 1);
+}
+
+TEST_CASE("decode rejects bytes that never start a UTF-8 sequence") {
+  CHECK(decode("\xFF\x80\x80\x80", 0).code_point == char32_t{0xFFFD});
+  CHECK(decode("\xFF\x80\x80\x80", 0).length == 1);
+  CHECK(decode("\xC0\x80", 0).code_point == char32_t{0xFFFD});
+  CHECK(decode("\xC0\x80", 0).length == 1);
+}
+
+TEST_CASE("decode_before reads the code point ending at a position") {
+  std::string_view text = "aä€";
+  CHECK(decode_before(text, 0) == 0);
+  CHECK(decode_before(text, 1) == U'a');
+  CHECK(decode_before(text, 3) == U'ä');
+  CHECK(decode_before(text, 6) == U'€');
+  CHECK(decode_before(text, 2) == char32_t{0xFFFD});
+}
+
+TEST_CASE("next steps over whole code points") {
+  std::string_view text = "aä€😀b";
+  CHECK(next(text, 0) == 1);
+  CHECK(next(text, 1) == 3);
+  CHECK(next(text, 3) == 6);
+  CHECK(next(text, 6) == 10);
+  CHECK(next(text, 10) == 11);
+}
+
+TEST_CASE("next always advances over invalid bytes") {
+  std::string_view text =
+      "\xC3"
+      "A";
+  CHECK(next(text, 0) == 1);
+  CHECK(next(text, 1) == 2);
+  CHECK(next("\x80\x80", 0) == 2);
+}
+
+TEST_CASE("code points are counted, not bytes") {
+  std::string_view text = "Größere Ämter";
+  CHECK(text.size() == 16);
+  CHECK(count_code_points(text, 0, text.size()) == 13);
+  CHECK(count_code_points(text, 0, 4) == 3);
+  CHECK(count_code_points(text, 5, 5) == 0);
+  CHECK(count_code_points("😀", 0, 4) == 1);
+}
+
+TEST_CASE("word characters include umlauts, ß and combining marks") {
+  CHECK(is_word_char(U'a'));
+  CHECK(is_word_char(U'Z'));
+  CHECK(is_word_char(U'7'));
+  CHECK(is_word_char(U'_'));
+  CHECK(is_word_char(U'ä'));
+  CHECK(is_word_char(U'Ü'));
+  CHECK(is_word_char(U'ß'));
+  CHECK(is_word_char(char32_t{0x0308}));
+  CHECK(is_word_char(U'é'));
+  CHECK(is_word_char(U'α'));
+  CHECK(is_word_char(U'ж'));
+  CHECK_FALSE(is_word_char(U' '));
+  CHECK_FALSE(is_word_char(U'-'));
+  CHECK_FALSE(is_word_char(U'.'));
+  CHECK_FALSE(is_word_char(char32_t{0xA0}));
+  CHECK_FALSE(is_word_char(U'×'));
+  CHECK_FALSE(is_word_char(U'÷'));
+  CHECK_FALSE(is_word_char(U'€'));
+  CHECK_FALSE(is_word_char(U'„'));
+}
+
+TEST_CASE("a span is word-bounded when no letter touches it") {
+  std::string_view text = "im März 2025.";
+  CHECK(is_word_bounded(text, 3, 8));
+  CHECK(is_word_bounded(text, 9, 13));
+  CHECK(is_word_bounded(text, 0, text.size()));
+  CHECK(is_word_bounded("(2025)", 1, 5));
+  CHECK(is_word_bounded("—2025", 3, 7));
+  CHECK(is_word_bounded("3×2025", 3, 7));
+}
+
+TEST_CASE("umlauts next to a span break the word boundary") {
+  CHECK_FALSE(is_word_bounded("Märzen", 0, 5));
+  CHECK_FALSE(is_word_bounded("übermorgen", 5, 11));
+  CHECK_FALSE(is_word_bounded("ä2025", 2, 6));
+  CHECK_FALSE(is_word_bounded("2025ß", 0, 4));
+  CHECK_FALSE(is_word_bounded("x2025", 1, 5));
+}
+
+TEST_CASE("a combining mark belongs to the word it follows") {
+  std::string_view decomposed = "Ma\u0308rz";
+  CHECK_FALSE(is_word_bounded(decomposed, 0, 2));
+  std::string_view mark_before = "a\u03082025";
+  CHECK_FALSE(is_word_bounded(mark_before, 3, 7));
+}
+
+TEST_CASE("capitalize_first changes only the first letter") {
+  CHECK(capitalize_first("januar") == "Januar");
+  CHECK(capitalize_first("ärger") == "Ärger");
+  CHECK(capitalize_first("über") == "Über");
+  CHECK(capitalize_first("öffentlich") == "Öffentlich");
+  CHECK(capitalize_first("Januar") == "Januar");
+  CHECK(capitalize_first("ß") == "ß");
+  CHECK(capitalize_first("2025") == "2025");
+  CHECK(capitalize_first("") == "");
+  CHECK(capitalize_first("vor ä") == "Vor ä");
+}
+
+TEST_CASE("lowercase_first changes only the first letter") {
+  CHECK(lowercase_first("Heute") == "heute");
+  CHECK(lowercase_first("Ärger") == "ärger");
+  CHECK(lowercase_first("ÜBER") == "üBER");
+  CHECK(lowercase_first("Ö") == "ö");
+  CHECK(lowercase_first("heute") == "heute");
+  CHECK(lowercase_first("É") == "É");
+  CHECK(lowercase_first("") == "");
+}
+
+TEST_CASE("append encodes code points as UTF-8") {
+  std::string out;
+  append(out, U'a');
+  append(out, U'ä');
+  append(out, U'€');
+  append(out, char32_t{0x1F600});
+  CHECK(out == "aä€😀");
+  CHECK(decode(out, 1).code_point == U'ä');
+}
+
+}  // namespace
+}  // namespace chronik::utf8

@@ -94,7 +94,8 @@ void append_time(std::string& out, const Point& p) {
   }
   append_field(out, p.hour, 2, p.hour != Point::kUnknown);
   out += ':';
-  append_field(out, p.minute == Point::kUnknown ? 0 : p.minute, 2, true);
+  bool minute = p.granularity == Granularity::minute && p.minute != Point::kUnknown;
+  append_field(out, minute ? p.minute : 0, 2, true);
 }
 
 void append_day(std::string& out, const Point& p) {

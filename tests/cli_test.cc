@@ -1,1 +1,1185 @@
+// End-to-end tests of the chronik command line: each test runs the built binary through /bin/sh
+// in the source directory and checks its exit code, standard output and standard error.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kBinary = CHRONIK_BINARY;
+constexpr const char* kSourceDir = CHRONIK_SOURCE_DIR;
+
+// --- files and processes ------------------------------------------------------------------------
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "cannot read " << path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_file(const fs::path& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  REQUIRE_MESSAGE(out.good(), "cannot write " << path);
+}
+
+// A file of the source tree, by its path relative to the repository root.
+std::string source_file(const std::string& relative) {
+  return read_file(fs::path(kSourceDir) / relative);
+}
+
+// A fresh directory under the system's temporary directory, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "chronik-cli-test-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const fs::path& path() const { return path_; }
+  // Writes `content` to the file `name` in this directory and returns its path.
+  std::string write(const std::string& name, std::string_view content) const {
+    fs::path file = path_ / name;
+    write_file(file, content);
+    return file.string();
+  }
+
+ private:
+  fs::path path_;
+};
+
+// Quotes a word for /bin/sh.
+std::string quote(std::string_view word) {
+  std::string quoted = "'";
+  for (char c : word) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `command` with /bin/sh in the source directory, standard input read from `input` (or
+// /dev/null), and captures its exit code, standard output and standard error.
+Result run_shell(const std::string& command, const std::optional<std::string>& input = {}) {
+  TempDir io;
+  std::string in_path = input ? io.write("stdin", *input) : "/dev/null";
+  std::string out_path = (io.path() / "stdout").string();
+  std::string err_path = (io.path() / "stderr").string();
+  std::string script = "cd " + quote(kSourceDir) + " || exit 125\n{ " + command + "\n} <" +
+                       quote(in_path) + " >" + quote(out_path) + " 2>" + quote(err_path);
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", script.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  Result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_file(out_path);
+  r.err = read_file(err_path);
+  return r;
+}
+
+// Runs the chronik binary with `args`, words already quoted for the shell where needed.
+Result chronik(const std::string& args, const std::optional<std::string>& input = {}) {
+  return run_shell(quote(kBinary) + " " + args, input);
+}
+
+// --- text helpers -------------------------------------------------------------------------------
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+// True when `text` is exactly one line ending in a line feed.
+bool is_one_line(std::string_view text) {
+  return !text.empty() && text.back() == '\n' && std::count(text.begin(), text.end(), '\n') == 1;
+}
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The number of code points in the first `bytes` bytes of UTF-8 `text`.
+std::size_t code_points(std::string_view text, std::size_t bytes) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.begin() + bytes,
+                                                [](char c) { return !is_continuation_byte(c); }));
+}
+
+// The code points [begin, end) of UTF-8 `text`.
+std::string slice_code_points(std::string_view text, std::size_t begin, std::size_t end) {
+  std::optional<std::size_t> byte_begin;
+  std::optional<std::size_t> byte_end;
+  std::size_t code_point = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && is_continuation_byte(text[i])) continue;
+    if (code_point == begin) byte_begin = i;
+    if (code_point == end) byte_end = i;
+    ++code_point;
+  }
+  REQUIRE(byte_begin.has_value());
+  REQUIRE(byte_end.has_value());
+  return std::string(text.substr(*byte_begin, *byte_end - *byte_begin));
+}
+
+// --- JSON Lines ---------------------------------------------------------------------------------
+
+// A flat JSON object whose values are strings, numbers (kept as written) or null (nullopt), with
+// its keys in the order written.
+struct JsonObject {
+  std::vector<std::string> keys;
+  std::map<std::string, std::optional<std::string>> values;
+
+  std::string str(const std::string& key) const {
+    auto it = values.find(key);
+    REQUIRE_MESSAGE(it != values.end(), "no key " << key);
+    REQUIRE_MESSAGE(it->second.has_value(), key << " is null");
+    return *it->second;
+  }
+  std::size_t number(const std::string& key) const { return std::stoul(str(key)); }
+  bool is_null(const std::string& key) const {
+    auto it = values.find(key);
+    return it != values.end() && !it->second.has_value();
+  }
+};
+
+void AppendUtf8(unsigned code_point, std::string* out) {
+  if (code_point < 0x80) {
+    *out += static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    *out += static_cast<char>(0xC0 | (code_point >> 6));
+    *out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    *out += static_cast<char>(0xE0 | (code_point >> 12));
+    *out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (code_point >> 18));
+    *out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+}
+
+class FlatJsonParser {
+ public:
+  explicit FlatJsonParser(std::string_view s) : s_(s) {}
+
+  std::optional<JsonObject> parse() {
+    JsonObject object;
+    skip_space();
+    if (!Eat('{')) return std::nullopt;
+    skip_space();
+    if (Eat('}')) return End(object);
+    while (true) {
+      skip_space();
+      std::optional<std::string> key = String();
+      if (!key || object.values.count(*key)) return std::nullopt;
+      skip_space();
+      if (!Eat(':')) return std::nullopt;
+      skip_space();
+      std::optional<std::string> value;
+      if (Peek() == '"') {
+        value = String();
+        if (!value) return std::nullopt;
+      } else if (s_.substr(i_, 4) == "null") {
+        i_ += 4;
+      } else {
+        std::size_t start = i_;
+        while (i_ < s_.size() &&
+               (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-')) {
+          ++i_;
+        }
+        if (start == i_) return std::nullopt;
+        value = std::string(s_.substr(start, i_ - start));
+      }
+      object.keys.push_back(*key);
+      object.values[*key] = value;
+      skip_space();
+      if (Eat('}')) return End(object);
+      if (!Eat(',')) return std::nullopt;
+    }
+  }
+
+ private:
+  std::optional<JsonObject> End(const JsonObject& object) {
+    skip_space();
+    if (i_ != s_.size()) return std::nullopt;
+    return object;
+  }
+  char Peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+  bool Eat(char c) {
+    if (Peek() != c) return false;
+    ++i_;
+    return true;
+  }
+  void skip_space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+  }
+  std::optional<unsigned> Hex4() {
+    if (i_ + 4 > s_.size()) return std::nullopt;
+    unsigned value = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = s_[i_++];
+      value <<= 4;
+      if (c >= '0' && c <= '9') {
+        value |= static_cast<unsigned>(c - '0');
+      } else if (c >= 'a' && c <= 'f') {
+        value |= static_cast<unsigned>(c - 'a' + 10);
+      } else if (c >= 'A' && c <= 'F') {
+        value |= static_cast<unsigned>(c - 'A' + 10);
+      } else {
+        return std::nullopt;
+      }
+    }
+    return value;
+  }
+  std::optional<std::string> String() {
+    if (!Eat('"')) return std::nullopt;
+    std::string out;
+    while (i_ < s_.size()) {
+      char c = s_[i_++];
+      if (c == '"') return out;
+      if (static_cast<unsigned char>(c) < 0x20) return std::nullopt;  // must be escaped
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      if (i_ >= s_.size()) return std::nullopt;
+      char e = s_[i_++];
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u': {
+          std::optional<unsigned> cp = Hex4();
+          if (!cp) return std::nullopt;
+          if (*cp >= 0xD800 && *cp < 0xDC00) {
+            if (!Eat('\\') || !Eat('u')) return std::nullopt;
+            std::optional<unsigned> low = Hex4();
+            if (!low || *low < 0xDC00 || *low >= 0xE000) return std::nullopt;
+            *cp = 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00);
+          }
+          AppendUtf8(*cp, &out);
+          break;
+        }
+        default:
+          return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+// Every line of `text` as a flat JSON object; fails the test on a line that is not one.
+std::vector<JsonObject> parse_json_lines(std::string_view text) {
+  std::vector<JsonObject> objects;
+  for (const std::string& line : split_lines(text)) {
+    std::optional<JsonObject> object = FlatJsonParser(line).parse();
+    REQUIRE_MESSAGE(object.has_value(), "not a flat JSON object: " << line);
+    objects.push_back(*object);
+  }
+  return objects;
+}
+
+const std::vector<std::string> kExpressionKeys = {"doc",   "begin", "end",  "text",  "type",
+                                                  "value", "mod",   "rule", "anchor"};
+const std::vector<std::string> kTimelineKeys = {"begin", "end",  "value",    "mod",
+                                                "type",  "text", "sentence", "doc"};
+
+// The expressions of a jsonl extract output, checked to have exactly the contract's keys.
+std::vector<JsonObject> parse_expressions(std::string_view text) {
+  std::vector<JsonObject> rows = parse_json_lines(text);
+  for (const JsonObject& row : rows) CHECK(row.keys == kExpressionKeys);
+  return rows;
+}
+
+// Runs chronik and returns its jsonl expressions; the run must succeed.
+std::vector<JsonObject> extract(const std::string& args, const std::optional<std::string>& input) {
+  Result r = chronik("extract --format jsonl " + args, input);
+  INFO("stderr: " << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  return parse_expressions(r.out);
+}
+
+// --- CSV ----------------------------------------------------------------------------------------
+
+// Parses RFC 4180 CSV with CRLF record ends. Fails the test on anything else, including a bare
+// line feed or carriage return outside quotes.
+std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record;
+  std::string field;
+  std::size_t i = 0;
+  bool field_started = false;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '"') {
+      REQUIRE_MESSAGE(!field_started, "quote inside an unquoted field at byte " << i);
+      ++i;
+      while (true) {
+        REQUIRE_MESSAGE(i < text.size(), "unterminated quoted field");
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        field += text[i++];
+      }
+      field_started = true;
+      REQUIRE_MESSAGE((i == text.size() || text[i] == ',' || text[i] == '\r'),
+                      "text after a closing quote at byte " << i);
+    } else if (c == ',') {
+      record.push_back(std::move(field));
+      field.clear();
+      field_started = false;
+      ++i;
+    } else if (c == '\r') {
+      REQUIRE_MESSAGE((i + 1 < text.size() && text[i + 1] == '\n'), "CR without LF at " << i);
+      record.push_back(std::move(field));
+      field.clear();
+      field_started = false;
+      records.push_back(std::move(record));
+      record.clear();
+      i += 2;
+    } else {
+      REQUIRE_MESSAGE(c != '\n', "bare LF outside quotes at byte " << i);
+      field += c;
+      field_started = true;
+      ++i;
+    }
+  }
+  REQUIRE_MESSAGE((record.empty() && field.empty() && !field_started),
+                  "the last record does not end in CRLF");
+  return records;
+}
+
+// --- XML ----------------------------------------------------------------------------------------
+
+// Checks that `xml` is one well-formed XML document: an optional <?xml ...?> declaration, one root
+// element, balanced tags, quoted attributes and only the predefined or numeric entities.
+std::string xml_problem(std::string_view xml) {
+  static const std::regex kEntity("^&(lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);");
+  static const std::regex kAttribute(R"(^\s+[A-Za-z_][\w.-]*="[^"<&]*")");
+  static const std::regex kName(R"(^[A-Za-z_][\w.-]*)");
+  std::size_t i = 0;
+  if (xml.substr(0, 5) == "<?xml") {
+    i = xml.find("?>");
+    if (i == std::string_view::npos) return "unterminated XML declaration";
+    i += 2;
+  }
+  std::vector<std::string> open;
+  int roots = 0;
+  while (i < xml.size()) {
+    char c = xml[i];
+    if (c == '<') {
+      bool closing = i + 1 < xml.size() && xml[i + 1] == '/';
+      std::size_t name_at = i + (closing ? 2 : 1);
+      std::match_results<std::string_view::const_iterator> m;
+      if (!std::regex_search(xml.begin() + name_at, xml.end(), m, kName,
+                             std::regex_constants::match_continuous)) {
+        return "bad tag name at byte " + std::to_string(i);
+      }
+      std::string name = m.str();
+      std::size_t j = name_at + name.size();
+      if (closing) {
+        if (j >= xml.size() || xml[j] != '>') return "bad end tag " + name;
+        if (open.empty() || open.back() != name) return "unbalanced end tag " + name;
+        open.pop_back();
+        i = j + 1;
+        continue;
+      }
+      while (std::regex_search(xml.begin() + j, xml.end(), m, kAttribute,
+                               std::regex_constants::match_continuous)) {
+        j += m.length();
+      }
+      while (j < xml.size() && xml[j] == ' ') ++j;
+      if (open.empty() && ++roots > 1) return "more than one root element";
+      if (xml.substr(j, 2) == "/>") {
+        i = j + 2;
+      } else if (j < xml.size() && xml[j] == '>') {
+        open.push_back(name);
+        i = j + 1;
+      } else {
+        return "bad start tag " + name + " at byte " + std::to_string(i);
+      }
+    } else if (c == '&') {
+      std::match_results<std::string_view::const_iterator> m;
+      if (!std::regex_search(xml.begin() + i, xml.end(), m, kEntity,
+                             std::regex_constants::match_continuous)) {
+        return "bad entity at byte " + std::to_string(i);
+      }
+      i += m.length();
+    } else {
+      if (open.empty() && !std::isspace(static_cast<unsigned char>(c))) {
+        return "text outside the root element at byte " + std::to_string(i);
+      }
+      ++i;
+    }
+  }
+  if (!open.empty()) return "unclosed element " + open.back();
+  if (roots != 1) return "no root element";
+  return "";
+}
+
+std::string xml_unescape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    std::size_t semicolon = s.find(';', i);
+    REQUIRE(semicolon != std::string_view::npos);
+    std::string_view entity = s.substr(i + 1, semicolon - i - 1);
+    if (entity == "lt") {
+      out += '<';
+    } else if (entity == "gt") {
+      out += '>';
+    } else if (entity == "amp") {
+      out += '&';
+    } else if (entity == "quot") {
+      out += '"';
+    } else if (entity == "apos") {
+      out += '\'';
+    } else {
+      FAIL("unexpected entity " << entity);
+    }
+    i = semicolon;
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return "";
+  std::size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::map<std::string, std::string> xml_attributes(const std::string& tag) {
+  static const std::regex kAttribute(R"re(([A-Za-z_][\w.-]*)="([^"]*)")re");
+  std::map<std::string, std::string> attributes;
+  for (auto it = std::sregex_iterator(tag.begin(), tag.end(), kAttribute);
+       it != std::sregex_iterator(); ++it) {
+    attributes[(*it)[1].str()] = (*it)[2].str();
+  }
+  return attributes;
+}
+
+// --- the samples --------------------------------------------------------------------------------
+
+struct Sample {
+  const char* command;
+  const char* expected;
+};
+
+constexpr Sample kSamples[] = {
+    {"extract --format jsonl samples/softbank-ki.txt", "samples/expected/softbank-ki.jsonl"},
+    {"extract --format jsonl samples/wahlkampf.txt", "samples/expected/wahlkampf.jsonl"},
+    {"extract --input-format jsonl --format jsonl samples/corpus.jsonl",
+     "samples/expected/corpus.jsonl"},
+    {"timeline samples/softbank-ki.txt", "samples/expected/softbank-ki.timeline.txt"},
+};
+
+TEST_CASE("samples: output is byte-identical to the checked-in expected files") {
+  for (const Sample& sample : kSamples) {
+    CAPTURE(sample.command);
+    Result r = chronik(sample.command);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == source_file(sample.expected));
+  }
+}
+
+TEST_CASE("samples: extract writes jsonl by default when standard output is not a terminal") {
+  Result r = chronik("extract samples/softbank-ki.txt");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == source_file("samples/expected/softbank-ki.jsonl"));
+}
+
+TEST_CASE("samples: every expected span is the text at its code-point offsets") {
+  const std::pair<const char*, const char*> kTextSamples[] = {
+      {"samples/softbank-ki.txt", "samples/expected/softbank-ki.jsonl"},
+      {"samples/wahlkampf.txt", "samples/expected/wahlkampf.jsonl"},
+  };
+  for (const auto& [input, expected] : kTextSamples) {
+    std::string text = source_file(input);
+    std::vector<JsonObject> rows = parse_expressions(source_file(expected));
+    CHECK(!rows.empty());
+    for (const JsonObject& row : rows) {
+      CAPTURE(row.str("text"));
+      CHECK(row.str("doc") == input);
+      CHECK(slice_code_points(text, row.number("begin"), row.number("end")) == row.str("text"));
+    }
+  }
+  std::vector<JsonObject> corpus = parse_expressions(source_file("samples/expected/corpus.jsonl"));
+  CHECK(corpus.size() == 9);
+}
+
+TEST_CASE("softbank-ki.txt: each required phrase is normalized, and nothing else is found") {
+  std::string text = source_file("samples/softbank-ki.txt");
+  REQUIRE(text.rfind("date 2025-02\n", 0) == 0);
+  std::vector<JsonObject> rows = extract("samples/softbank-ki.txt", std::nullopt);
+
+  struct Want {
+    const char* text;
+    const char* type;
+    const char* value;
+    const char* mod;  // nullptr: none
+  };
+  const Want kWanted[] = {
+      {"Jahrzehnten", "DURATION", "PXDE", nullptr},  {"vergangenen Jahr", "DATE", "2024", nullptr},
+      {"In zehn Jahren", "DATE", "2035", nullptr},   {"heute", "DATE", "2025-02", nullptr},
+      {"21. Januar", "DATE", "2025-01-21", nullptr}, {"Anfang Februar", "DATE", "2025-02", "START"},
+      {"Jahren", "DURATION", "PXY", nullptr},        {"Jahren", "DURATION", "PXY", nullptr},
+      {"vor Kurzem", "DATE", "PAST_REF", nullptr},   {"derzeit", "DATE", "PRESENT_REF", nullptr},
+      {"vor 20 Jahren", "DATE", "2005", nullptr},    {"jetzt", "DATE", "PRESENT_REF", nullptr},
+  };
+  REQUIRE(rows.size() == std::size(kWanted));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Want& want = kWanted[i];
+    const JsonObject& row = rows[i];
+    CAPTURE(want.text);
+    CHECK(row.str("text") == want.text);
+    CHECK(row.str("type") == want.type);
+    CHECK(row.str("value") == want.value);
+    if (want.mod) {
+      CHECK(row.str("mod") == want.mod);
+    } else {
+      CHECK(row.is_null("mod"));
+    }
+    CHECK(slice_code_points(text, row.number("begin"), row.number("end")) == want.text);
+  }
+  // The spans are the words after "seit", "im" and "bis", not the whole phrases.
+  auto preceded_by = [&](const JsonObject& row, std::string_view phrase) {
+    std::size_t begin = row.number("begin");
+    std::size_t length = code_points(phrase, phrase.size());
+    return begin >= length && slice_code_points(text, begin - length, begin) == phrase;
+  };
+  CHECK(preceded_by(rows[0], "seit "));
+  CHECK(preceded_by(rows[1], "im "));
+  CHECK(preceded_by(rows[4], "am "));
+  CHECK(preceded_by(rows[6], "seit "));
+  CHECK(preceded_by(rows[7], "seit "));
+  CHECK(preceded_by(rows[8], "bis "));
+
+  // Nothing overlaps these phrases.
+  for (const char* phrase :
+       {"mit 67 Jahren", "Spätestens.", " früh ", "zunächst", "dann", "seit Langem"}) {
+    CAPTURE(phrase);
+    std::size_t at = text.find(phrase);
+    REQUIRE(at != std::string::npos);
+    std::size_t begin = code_points(text, at);
+    std::size_t end = code_points(text, at + std::string_view(phrase).size());
+    for (const JsonObject& row : rows) {
+      CHECK((row.number("end") <= begin || row.number("begin") >= end));
+    }
+  }
+}
+
+// --- input
+// ----------------------------------------------------------------------------------------
+
+TEST_CASE("stdin: read when no file or '-' is given, with '-' as the document id") {
+  const std::string kInput = "date 2025-02-12\nAm 21. Januar kam er, gestern ging er.\n";
+  Result none = chronik("extract --format jsonl", kInput);
+  Result dash = chronik("extract --format jsonl -", kInput);
+  CHECK(none.exit_code == 0);
+  CHECK(dash.exit_code == 0);
+  CHECK(none.out == dash.out);
+  std::vector<JsonObject> rows = parse_expressions(none.out);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].str("doc") == "-");
+  CHECK(rows[0].str("value") == "2025-01-21");
+  CHECK(rows[1].str("value") == "2025-02-11");
+
+  // A file and standard input in one run: two documents, in order.
+  Result both = chronik("extract --format jsonl samples/softbank-ki.txt -", kInput);
+  CHECK(both.exit_code == 0);
+  CHECK(both.out == source_file("samples/expected/softbank-ki.jsonl") + none.out);
+}
+
+TEST_CASE("date header: a first line 'date YYYY-MM[-DD]' dates the document") {
+  SUBCASE("on its own line, offsets counted from the first byte of the input") {
+    std::vector<JsonObject> rows = extract("", "date 2025-02-12\nAm 21. Januar kam er.");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].number("begin") == 19);
+    CHECK(rows[0].number("end") == 29);
+    CHECK(rows[0].str("value") == "2025-01-21");
+    CHECK(rows[0].str("anchor") == "dct");
+  }
+  SUBCASE("offsets are code points, not bytes") {
+    std::string input = "date 2025-02-12\nÜber München kam er heute an.";
+    std::vector<JsonObject> rows = extract("", input);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].number("begin") == 36);
+    CHECK(rows[0].number("end") == 41);
+    CHECK(slice_code_points(input, 36, 41) == "heute");
+    CHECK(rows[0].str("value") == "2025-02-12");
+  }
+  SUBCASE("followed by a space and text on the same line, which is searched") {
+    std::vector<JsonObject> rows = extract("", "date 2025-03 Heute beginnt der Prozess.");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].str("text") == "Heute");
+    CHECK(rows[0].number("begin") == 13);
+    CHECK(rows[0].str("value") == "2025-03");
+  }
+  SUBCASE("after leading whitespace") {
+    std::vector<JsonObject> rows = extract("", " \t date 2025-02-12\nheute");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].number("begin") == 19);
+    CHECK(rows[0].str("value") == "2025-02-12");
+  }
+  SUBCASE("the header itself is not searched") {
+    std::vector<JsonObject> rows = extract("", "date 2025-02-12\nKein Datum hier.");
+    CHECK(rows.empty());
+    rows = extract("", "date 2025-02-12\n");
+    CHECK(rows.empty());
+  }
+  SUBCASE("other first lines are text, and the document has no date") {
+    std::vector<JsonObject> rows = extract("", "Datum 2025-02-12\nheute");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].str("text") == "2025-02-12");
+    CHECK(rows[0].str("anchor") == "none");
+    CHECK(rows[1].str("value") == "XXXX-XX-XX");
+    CHECK(rows[1].str("anchor") == "missing");
+  }
+  SUBCASE("only the first line is a header") {
+    std::vector<JsonObject> rows = extract("", "Bericht\ndate 2025-02-12\nheute");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].str("value") == "2025-02-12");
+    CHECK(rows[1].str("value") == "XXXX-XX-XX");
+  }
+  SUBCASE("an impossible date is no header") {
+    std::vector<JsonObject> rows = extract("", "date 2025-02-30\nheute");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].str("value") == "XXXX-XX-XX");
+  }
+}
+
+// Beyond the contract's 'date YYYY-MM[-DD]', a year alone dates the document too.
+TEST_CASE("date header: a year alone dates the document to the year") {
+  std::vector<JsonObject> rows = extract("", "date 2025\nheute");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].str("value") == "2025");
+  CHECK(rows[0].number("begin") == 10);
+}
+
+TEST_CASE("--dct overrides the header and the jsonl field") {
+  std::vector<JsonObject> rows = extract("--dct 2024-05-06", "date 2025-02-12\nheute");
+  REQUIRE(rows.size() == 1);  // the header is still not searched
+  CHECK(rows[0].number("begin") == 16);
+  CHECK(rows[0].str("value") == "2024-05-06");
+  CHECK(rows[0].str("anchor") == "dct");
+
+  rows = extract("--dct 2023", "date 2025-02-12\nheute, im vergangenen Jahr");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].str("value") == "2023");
+  CHECK(rows[1].str("value") == "2022");
+
+  rows = extract("--dct 2024-11 --input-format jsonl",
+                 R"({"id":"a","dct":"2025-02-12","text":"heute"})"
+                 "\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].str("value") == "2024-11");
+}
+
+TEST_CASE("no document date: values that need one stay underspecified") {
+  std::vector<JsonObject> rows =
+      extract("", "Am 21. Januar 2025 und am 21. Januar, vor 20 Jahren, heute.");
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].str("value") == "2025-01-21");
+  CHECK(rows[0].str("anchor") == "none");
+  CHECK(rows[1].str("text") == "21. Januar");
+  CHECK(rows[1].str("value") == "XXXX-01-21");
+  CHECK(rows[1].str("anchor") == "missing");
+  CHECK(rows[2].str("value") == "XXXX");
+  CHECK(rows[2].str("anchor") == "missing");
+  CHECK(rows[3].str("value") == "XXXX-XX-XX");
+  CHECK(rows[3].str("anchor") == "missing");
+}
+
+TEST_CASE("--doc-type takes news or narrative") {
+  for (const char* type : {"news", "narrative"}) {
+    CAPTURE(type);
+    Result r =
+        chronik(std::string("extract --format jsonl --doc-type ") + type, "date 2025-02-12\nheute");
+    CHECK(r.exit_code == 0);
+    CHECK(parse_expressions(r.out).size() == 1);
+  }
+  Result r = chronik("extract --doc-type Roman", "heute");
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(is_one_line(r.err));
+}
+
+TEST_CASE("jsonl input: ids, per-line dates, fallback ids, blank lines") {
+  TempDir dir;
+  std::string path = dir.write(
+      "korpus.jsonl", R"({"id":"erster","dct":"2025-02-12","text":"Heute tagt der Rat."})"
+                      "\n\n   \n"
+                      R"({"dct":"2024-06","text":"Im vergangenen Jahr tagte der Rat."})"
+                      "\n"
+                      R"({"id":"dritter","text":"Am 21. Januar tagte der Rat."})"
+                      "\n"
+                      R"({"id":"vierter","dct":null,"doc_type":"narrative","text":"heute"})"
+                      "\n"
+                      R"({"id":"fünfter","dct":"2025","text":"Rat\n\"heute\"\tzu"})"
+                      "\n");
+  std::vector<JsonObject> rows = extract("--input-format jsonl " + quote(path), std::nullopt);
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0].str("doc") == "erster");
+  CHECK(rows[0].str("value") == "2025-02-12");
+  CHECK(rows[1].str("doc") == path + ":4");
+  CHECK(rows[1].str("value") == "2023");
+  CHECK(rows[2].str("doc") == "dritter");  // no date carried over from the line before
+  CHECK(rows[2].str("value") == "XXXX-01-21");
+  CHECK(rows[2].str("anchor") == "missing");
+  CHECK(rows[3].str("doc") == "vierter");
+  CHECK(rows[3].str("value") == "XXXX-XX-XX");
+  CHECK(rows[4].str("doc") == "fünfter");
+  CHECK(rows[4].str("text") == "heute");
+  CHECK(rows[4].number("begin") == 5);  // code points of the decoded text
+  CHECK(rows[4].str("value") == "2025");
+
+  // From standard input the fallback id is "-:LINE".
+  std::vector<JsonObject> piped = extract("--input-format jsonl",
+                                          "\n"
+                                          R"({"text":"gestern"})"
+                                          "\n");
+  REQUIRE(piped.size() == 1);
+  CHECK(piped[0].str("doc") == "-:2");
+}
+
+TEST_CASE("jsonl input: a malformed line fails that document only") {
+  TempDir dir;
+  std::string path =
+      dir.write("korpus.jsonl", R"({"id":"gut-1","dct":"2025-02-12","text":"heute"})"
+                                "\n"
+                                R"({"id":"kaputt","text":"heute)"
+                                "\n"
+                                R"({"id":"gut-3","dct":"2025-02-12","text":"gestern"})"
+                                "\n"
+                                R"({"id":"ohne-text"})"
+                                "\n"
+                                R"({"id":"gut-5","dct":"2025-02-12","text":"morgen"})"
+                                "\n");
+  Result r = chronik("extract --format jsonl --input-format jsonl " + quote(path));
+  CHECK(r.exit_code == 1);
+  std::vector<std::string> errors = split_lines(r.err);
+  REQUIRE(errors.size() == 2);
+  CHECK(contains(errors[0], path + ":2"));
+  CHECK(contains(errors[1], path + ":4"));
+  std::vector<JsonObject> rows = parse_expressions(r.out);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].str("doc") == "gut-1");
+  CHECK(rows[1].str("doc") == "gut-3");
+  CHECK(rows[1].str("value") == "2025-02-11");
+  CHECK(rows[2].str("doc") == "gut-5");
+  CHECK(rows[2].str("value") == "2025-02-13");
+}
+
+TEST_CASE("a missing file fails that document only") {
+  TempDir dir;
+  std::string missing = (dir.path() / "fehlt.txt").string();
+  Result r = chronik("extract --format jsonl samples/wahlkampf.txt " + quote(missing) +
+                     " samples/softbank-ki.txt");
+  CHECK(r.exit_code == 1);
+  CHECK(is_one_line(r.err));
+  CHECK(contains(r.err, missing));
+  CHECK(r.out == source_file("samples/expected/wahlkampf.jsonl") +
+                     source_file("samples/expected/softbank-ki.jsonl"));
+
+  Result timeline =
+      chronik("timeline --format jsonl " + quote(missing) + " samples/softbank-ki.txt");
+  CHECK(timeline.exit_code == 1);
+  CHECK(contains(timeline.err, missing));
+  CHECK(parse_json_lines(timeline.out).size() == 8);
+}
+
+TEST_CASE("a directory given as a file fails that document") {
+  TempDir dir;
+  Result r =
+      chronik("extract --format jsonl " + quote(dir.path().string()) + " samples/softbank-ki.txt");
+  CHECK(r.exit_code == 1);
+  CHECK(is_one_line(r.err));
+  CHECK(contains(r.err, dir.path().string()));
+  CHECK(r.out == source_file("samples/expected/softbank-ki.jsonl"));
+}
+
+// --- usage errors
+// ---------------------------------------------------------------------------------
+
+TEST_CASE("usage errors exit 2 with a one-line hint on stderr") {
+  const char* kUsageErrors[] = {
+      "",
+      "analysiere samples/softbank-ki.txt",
+      "extract --bogus samples/softbank-ki.txt",
+      "extract --format xml samples/softbank-ki.txt",
+      "extract --dct 2025-13-45 samples/softbank-ki.txt",
+      "extract --dct gestern samples/softbank-ki.txt",
+      "extract --dct 2025-02-29 samples/softbank-ki.txt",
+      "extract --dct samples/softbank-ki.txt",
+      "extract --input-format xml samples/softbank-ki.txt",
+      "extract --doc-type roman samples/softbank-ki.txt",
+      "timeline --format timeml samples/softbank-ki.txt",
+      "timeline --doc-type roman samples/softbank-ki.txt",
+      "grammar",
+      "grammar prüfen",
+      "extract --grammar does-not-exist samples/softbank-ki.txt",
+      "timeline --grammar does-not-exist samples/softbank-ki.txt",
+  };
+  for (const char* args : kUsageErrors) {
+    CAPTURE(args);
+    Result r = chronik(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(is_one_line(r.err));
+  }
+}
+
+TEST_CASE("--help and --version exit 0") {
+  for (const char* args : {"--help", "-h", "extract --help", "timeline --help"}) {
+    CAPTURE(args);
+    Result r = chronik(args);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "chronik extract"));
+    CHECK(contains(r.out, "chronik timeline"));
+    CHECK(contains(r.out, "chronik grammar check"));
+    CHECK(contains(r.out, "--dct"));
+  }
+  Result r = chronik("--version");
+  CHECK(r.exit_code == 0);
+  CHECK(is_one_line(r.out));
+  CHECK(r.out.rfind("chronik ", 0) == 0);
+}
+
+// --- output formats
+// -------------------------------------------------------------------------------
+
+TEST_CASE("--format csv: a header row, CRLF records, RFC 4180 quoting") {
+  TempDir dir;
+  std::string odd_name = dir.write("Bericht, \"neu\".txt",
+                                   "date 2025-03-12\nEr kam am Sonntag, 30. März, gegen 22 Uhr.\n"
+                                   "Am 21.\nJanuar ging er.\n");
+  std::string args = "samples/wahlkampf.txt " + quote(odd_name);
+  Result csv = chronik("extract --format csv " + args);
+  REQUIRE(csv.exit_code == 0);
+  std::vector<JsonObject> rows = extract(args, std::nullopt);
+  REQUIRE(rows.size() == 19);
+
+  std::vector<std::vector<std::string>> records = parse_csv(csv.out);
+  REQUIRE(records.size() == rows.size() + 1);
+  CHECK(records[0] == kExpressionKeys);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::vector<std::string>& record = records[i + 1];
+    REQUIRE(record.size() == kExpressionKeys.size());
+    for (std::size_t k = 0; k < kExpressionKeys.size(); ++k) {
+      const std::string& key = kExpressionKeys[k];
+      CAPTURE(key);
+      std::string expected = rows[i].is_null(key) ? "" : rows[i].str(key);
+      CHECK(record[k] == expected);
+    }
+  }
+  CHECK(records[17][0] == odd_name);
+  CHECK(records[17][3] == "Sonntag, 30. März");
+  CHECK(records[18][3] == "gegen 22 Uhr");
+  CHECK(records[18][6] == "APPROX");
+  CHECK(records[19][3] == "21.\nJanuar");
+  // Fields are quoted exactly where they must be.
+  CHECK(contains(csv.out, "\r\nsamples/wahlkampf.txt,98,115,\"Sonntag, 30. März\",DATE,"));
+  CHECK(contains(csv.out, "\"" + dir.path().string() + "/Bericht, \"\"neu\"\".txt\","));
+  CHECK(contains(csv.out, ",\"21.\nJanuar\",DATE,"));
+
+  // One header for all documents, also when there are no expressions.
+  Result empty = chronik("extract --format csv", "Kein Datum hier.");
+  CHECK(empty.exit_code == 0);
+  CHECK(empty.out == "doc,begin,end,text,type,value,mod,rule,anchor\r\n");
+}
+
+TEST_CASE("--format timeml: well-formed, with the DCT and inline TIMEX3 tags") {
+  TempDir dir;
+  const std::string kBody =
+      "Stadt & Kreis <Lindenfeld> melden \"heute\": Anfang April, gegen 17 Uhr, seit Jahren.\n"
+      "Zweite Zeile mit 'Apostroph' und mit 67 Jahren.\n";
+  std::string path = dir.write("meldung.txt", "date 2025-03-12\n" + kBody);
+  Result r = chronik("extract --format timeml " + quote(path));
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  INFO(r.out);
+  CHECK(xml_problem(r.out) == "");
+  CHECK(r.out.rfind("<?xml", 0) == 0);
+
+  // The document date as TIMEX3 t0.
+  static const std::regex kDct(R"(<DCT>\s*<TIMEX3 ([^>]*)>2025-03-12</TIMEX3>\s*</DCT>)");
+  std::smatch dct;
+  REQUIRE(std::regex_search(r.out, dct, kDct));
+  std::map<std::string, std::string> t0 = xml_attributes(dct[1].str());
+  CHECK(t0["tid"] == "t0");
+  CHECK(t0["type"] == "DATE");
+  CHECK(t0["value"] == "2025-03-12");
+  CHECK(t0["functionInDocument"] == "CREATION_TIME");
+
+  // The text, with one tag per expression.
+  std::size_t text_begin = r.out.find("<TEXT>");
+  std::size_t text_end = r.out.find("</TEXT>");
+  REQUIRE(text_begin != std::string::npos);
+  REQUIRE(text_end != std::string::npos);
+  std::string text = r.out.substr(text_begin + 6, text_end - text_begin - 6);
+  std::vector<JsonObject> rows = extract(quote(path), std::nullopt);
+  REQUIRE(rows.size() == 4);
+  static const std::regex kTimex(R"(<TIMEX3 ([^>]*)>([^<]*)</TIMEX3>)");
+  std::size_t i = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kTimex);
+       it != std::sregex_iterator(); ++it, ++i) {
+    REQUIRE(i < rows.size());
+    std::map<std::string, std::string> a = xml_attributes((*it)[1].str());
+    CHECK(a["tid"] == "t" + std::to_string(i + 1));
+    CHECK(a["type"] == rows[i].str("type"));
+    CHECK(a["value"] == rows[i].str("value"));
+    if (rows[i].is_null("mod")) {
+      CHECK(a.count("mod") == 0);
+    } else {
+      CHECK(a["mod"] == rows[i].str("mod"));
+    }
+    CHECK(xml_unescape((*it)[2].str()) == rows[i].str("text"));
+  }
+  CHECK(i == rows.size());
+  std::string plain = std::regex_replace(text, std::regex("</?TIMEX3[^>]*>"), "");
+  CHECK(Trim(xml_unescape(plain)) == Trim(kBody));
+  CHECK(contains(text, "Stadt &amp; Kreis &lt;Lindenfeld&gt;"));
+}
+
+TEST_CASE("--format table: a line per document and a line per expression") {
+  Result r = chronik("extract --format table samples/softbank-ki.txt");
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> lines = split_lines(r.out);
+  std::vector<JsonObject> rows =
+      parse_expressions(source_file("samples/expected/softbank-ki.jsonl"));
+  REQUIRE(lines.size() == rows.size() + 1);
+  CHECK(contains(lines[0], "samples/softbank-ki.txt"));
+  CHECK(contains(lines[0], "2025-02"));
+  CHECK(contains(lines[0], "12"));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    CAPTURE(lines[i + 1]);
+    CHECK(contains(lines[i + 1], std::to_string(rows[i].number("begin")) + "-" +
+                                     std::to_string(rows[i].number("end"))));
+    CHECK(contains(lines[i + 1], rows[i].str("text")));
+    CHECK(contains(lines[i + 1], rows[i].str("value")));
+    CHECK(contains(lines[i + 1], rows[i].str("rule")));
+  }
+}
+
+// --- timeline
+// -------------------------------------------------------------------------------------
+
+TEST_CASE("timeline: dated sentences of all documents in chronological order") {
+  TempDir dir;
+  std::string first = dir.write(
+      "messe.txt",
+      "date 2025-03-10\nHeute beginnt die Messe. Am 2. Januar 2024 wurde sie geplant, seit "
+      "Jahren wird sie erwartet.\n");
+  std::string second = dir.write(
+      "halle.txt", "date 2025-03-10\nIm Mai 2023 fiel der Beschluss. Heute öffnet die Halle.\n");
+  std::string args = quote(first) + " " + quote(second);
+
+  Result jsonl = chronik("timeline --format jsonl " + args);
+  REQUIRE(jsonl.exit_code == 0);
+  std::vector<JsonObject> entries = parse_json_lines(jsonl.out);
+  REQUIRE(entries.size() == 4);  // no entry for the duration
+  for (const JsonObject& e : entries) CHECK(e.keys == kTimelineKeys);
+  CHECK(entries[0].str("value") == "2023-05");
+  CHECK(entries[0].str("begin") == "2023-05-01");
+  CHECK(entries[0].str("end") == "2023-05-31");
+  CHECK(entries[0].str("sentence") == "Im Mai 2023 fiel der Beschluss.");
+  CHECK(entries[0].str("doc") == second);
+  CHECK(entries[1].str("value") == "2024-01-02");
+  CHECK(entries[1].str("sentence") ==
+        "Am 2. Januar 2024 wurde sie geplant, seit Jahren wird sie "
+        "erwartet.");
+  CHECK(entries[2].str("value") == "2025-03-10");
+  CHECK(entries[2].str("doc") == first);  // same day: the earlier document first
+  CHECK(entries[3].str("value") == "2025-03-10");
+  CHECK(entries[3].str("doc") == second);
+
+  Result reversed = chronik("timeline --format jsonl " + quote(second) + " " + quote(first));
+  std::vector<JsonObject> swapped = parse_json_lines(reversed.out);
+  REQUIRE(swapped.size() == 4);
+  CHECK(swapped[2].str("doc") == second);
+  CHECK(swapped[3].str("doc") == first);
+
+  Result csv = chronik("timeline --format csv " + args);
+  REQUIRE(csv.exit_code == 0);
+  std::vector<std::vector<std::string>> records = parse_csv(csv.out);
+  REQUIRE(records.size() == entries.size() + 1);
+  CHECK(records[0] == kTimelineKeys);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    REQUIRE(records[i + 1].size() == kTimelineKeys.size());
+    for (std::size_t k = 0; k < kTimelineKeys.size(); ++k) {
+      const std::string& key = kTimelineKeys[k];
+      CHECK(records[i + 1][k] == (entries[i].is_null(key) ? "" : entries[i].str(key)));
+    }
+  }
+
+  Result table = chronik("timeline " + args);  // table by default
+  REQUIRE(table.exit_code == 0);
+  std::vector<std::string> lines = split_lines(table.out);
+  REQUIRE(lines.size() == entries.size() + 1);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    CHECK(contains(lines[i + 1], entries[i].str("value")));
+    CHECK(contains(lines[i + 1], entries[i].str("sentence")));
+  }
+}
+
+// --- grammars
+// -------------------------------------------------------------------------------------
+
+// The 1-based number of the first line of `file` that is `line`.
+int line_number(const fs::path& file, const std::string& line) {
+  std::vector<std::string> lines = split_lines(read_file(file));
+  auto it = std::find(lines.begin(), lines.end(), line);
+  REQUIRE_MESSAGE(it != lines.end(), "no line '" << line << "' in " << file);
+  return static_cast<int>(it - lines.begin()) + 1;
+}
+
+// A copy of grammars/de in `dir`.
+fs::path copy_grammar(const TempDir& dir) {
+  fs::path copy = dir.path() / "grammatik";
+  fs::copy(fs::path(kSourceDir) / "grammars" / "de", copy, fs::copy_options::recursive);
+  return copy;
+}
+
+TEST_CASE("grammar check: the built-in grammar holds") {
+  Result builtin = chronik("grammar check");
+  CHECK(builtin.exit_code == 0);
+  CHECK(builtin.err.empty());
+  std::vector<std::string> lines = split_lines(builtin.out);
+  REQUIRE(!lines.empty());
+  CHECK(contains(lines.back(), " 0 problems"));
+
+  Result directory = chronik("grammar check grammars/de");
+  CHECK(directory.exit_code == 0);
+  CHECK(directory.out == builtin.out);
+
+  Result loaded = chronik("extract --format jsonl --grammar grammars/de samples/softbank-ki.txt");
+  CHECK(loaded.exit_code == 0);
+  CHECK(loaded.out == source_file("samples/expected/softbank-ki.jsonl"));
+}
+
+TEST_CASE("grammar check: a failing example is reported as file:line: rule ID:") {
+  TempDir dir;
+  fs::path grammar = copy_grammar(dir);
+  fs::path rules = grammar / "rules" / "relative.rules";
+  std::string text = read_file(rules);
+  const std::string kExample = "example [heute] => 2025-02-12";
+  int line = line_number(rules, kExample);
+  text.replace(text.find(kExample), kExample.size(), "example [heute] => 2025-02-13");
+  write_file(rules, text);
+
+  Result r = chronik("grammar check " + quote(grammar.string()));
+  CHECK(r.exit_code != 0);
+  CHECK(
+      contains(r.out + r.err, "relative.rules:" + std::to_string(line) + ": rule relative.day: "));
+}
+
+TEST_CASE("grammar check: a rule that does not compile is reported as file:line: rule ID:") {
+  TempDir dir;
+  fs::path grammar = copy_grammar(dir);
+  fs::path rules = grammar / "rules" / "times.rules";
+  std::string text = read_file(rules);
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  text += "\nrule test.broken\npattern (?P<hour>[0-9]\nproduce date\nexample [9] => TIME X\n";
+  write_file(rules, text);
+  int line = line_number(rules, "rule test.broken");
+
+  Result r = chronik("grammar check " + quote(grammar.string()));
+  CHECK(r.exit_code != 0);
+  CHECK(contains(r.out + r.err, "times.rules:" + std::to_string(line) + ": rule test.broken:"));
+
+  Result extract =
+      chronik("extract --grammar " + quote(grammar.string()) + " samples/softbank-ki.txt");
+  CHECK(extract.exit_code == 2);
+  CHECK(extract.out.empty());
+  CHECK(is_one_line(extract.err));
+}
+
+TEST_CASE("grammar check: a directory that does not exist fails") {
+  Result r = chronik("grammar check does-not-exist");
+  CHECK(r.exit_code != 0);
+  CHECK(contains(r.err, "does-not-exist"));
+}
+
+}  // namespace

@@ -63,7 +63,8 @@ struct Document {
   std::size_t body_begin = 0;
 };
 
-// A date header at the start of a plain-text document: optional whitespace, the word "date",
+// A date header at the start of a plain-text document: an optional UTF-8 byte-order mark and
+// whitespace, the word "date",
 // whitespace and YYYY, YYYY-MM or YYYY-MM-DD, followed by whitespace or the end of the text.
 struct DateHeader {
   DocumentDate date;

@@ -1,0 +1,91 @@
+#include "chronik/engine.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <thread>
+
+namespace chronik {
+namespace {
+
+const Engine& engine() {
+  static const Engine e(builtin_grammar());
+  return e;
+}
+
+Document news(std::string text, std::string_view dct) {
+  Document doc;
+  doc.id = "test";
+  doc.text = std::move(text);
+  doc.date = DocumentDate::parse(dct);
+  return doc;
+}
+
+TEST_CASE("extract returns expressions in text order with their rule and anchoring") {
+  auto found = engine().extract(news("Am 21. Januar 2024 und gestern.", "2025-02-12"));
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].text == "21. Januar 2024");
+  CHECK(found[0].anchoring.source == AnchorSource::none);
+  CHECK(found[1].text == "gestern");
+  CHECK(found[1].value.str() == "2025-02-11");
+  CHECK(found[1].anchoring.source == AnchorSource::document_date);
+  CHECK(found[1].rule == "relative.day");
+  CHECK(found[0].end <= found[1].begin);
+}
+
+TEST_CASE("extract appends to a reused vector") {
+  std::vector<Timex> out;
+  engine().extract(news("heute", "2025-02-12"), &out);
+  engine().extract(news("gestern", "2025-02-12"), &out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[1].value.str() == "2025-02-11");
+}
+
+TEST_CASE("one engine serves many threads with the same results") {
+  Document doc = news(
+      "Vor 20 Jahren begann es. Am 21. Januar gründete er die Firma, Anfang Februar folgte ein "
+      "Joint Venture. Seit Jahren arbeitet er daran, derzeit mehr denn je.",
+      "2025-02");
+  std::vector<Timex> expected = engine().extract(doc);
+  REQUIRE(expected.size() == 5);
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        auto found = engine().extract(doc);
+        bool same = found.size() == expected.size();
+        for (std::size_t k = 0; same && k < found.size(); ++k) {
+          same = found[k].value == expected[k].value && found[k].begin == expected[k].begin;
+        }
+        mismatches[t] += !same;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(mismatches == std::vector<int>(4, 0));
+}
+
+TEST_CASE("copies of an engine share the compiled grammar") {
+  Engine copy = engine();
+  CHECK(copy.ok());
+  CHECK(&copy.rules() == &engine().rules());
+}
+
+TEST_CASE("a grammar that does not compile leaves the engine not ok, with the reason") {
+  std::vector<GrammarFile> files = {
+      {"rules/x.rules", "chronik-rules 1\nrule a\npattern ({nope}\nproduce date\n"}};
+  Engine broken(files);
+  CHECK_FALSE(broken.ok());
+  CHECK(broken.error() == "rules/x.rules:2: rule a: unknown macro or lexicon {nope}");
+  CHECK(broken.extract(news("heute", "2025")).empty());
+  CHECK(broken.rules().empty());
+}
+
+TEST_CASE("the built-in grammar provides the sentence splitter's abbreviations") {
+  const auto& abbreviations = engine().abbreviations();
+  CHECK(std::find(abbreviations.begin(), abbreviations.end(), "Dr") != abbreviations.end());
+}
+
+}  // namespace
+}  // namespace chronik
