@@ -2,8 +2,6 @@
 
 #include <date/iso_week.h>
 
-#include <array>
-#include <cstdlib>
 #include <limits>
 #include <vector>
 

@@ -51,14 +51,6 @@ void append_padded(std::string_view s, std::size_t width, std::string* out) {
   if (w < width) out->append(width - w, ' ');
 }
 
-// Line breaks and tabs would break a table row; show them as spaces.
-std::string one_line(std::string_view s) {
-  std::string out(s);
-  std::replace_if(
-      out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-  return out;
-}
-
 }  // namespace
 
 std::optional<Format> parse_format(std::string_view name) {

@@ -101,23 +101,20 @@ class Expander {
         out);
   }
 
-  // The lexicons a fragment refers to, directly or through macros.
+  // The lexicons a fragment refers to, directly or through macros. Call it after expand() has
+  // accepted the pattern, which rules out cycles.
   void lexicons_in(std::string_view pattern, std::vector<std::string>* names) const {
     for (const PatternReference& ref : references(pattern)) {
       std::string name(ref.name);
       if (lexicons_.count(name)) {
         names->push_back(name);
-      } else if (auto m = macros_.find(name); m != macros_.end() && depth_ < kMaxDepth) {
-        ++depth_;
+      } else if (auto m = macros_.find(name); m != macros_.end()) {
         lexicons_in(m->second->pattern, names);
-        --depth_;
       }
     }
   }
 
  private:
-  static constexpr int kMaxDepth = 32;
-
   bool resolve(std::string_view name, std::string* out, std::string* error) {
     std::string key(name);
     if (name == kSpaceMacro) {
@@ -144,7 +141,6 @@ class Expander {
   const std::unordered_map<std::string, const Macro*>& macros_;
   const std::unordered_map<std::string, CompiledLexicon>& lexicons_;
   std::vector<std::string> active_;
-  mutable int depth_ = 0;
 };
 
 }  // namespace
@@ -191,7 +187,12 @@ bool Matcher::compile_rule(const Rule& rule, int order, std::string* error) {
   }
   c.group_count = c.regex->NumberOfCapturingGroups();
   const auto& numbers = c.regex->NamedCapturingGroups();
-  for (const NamedGroup& group : named_groups(rule.pattern)) {
+  std::vector<NamedGroup> groups = named_groups(rule.pattern);
+  if (groups.size() != numbers.size()) {
+    *error = where(rule) + "named captures belong in the rule's pattern, not in macros";
+    return false;
+  }
+  for (const NamedGroup& group : groups) {
     std::string name(group.name);
     int number = numbers.at(name);
     if (name == kSpanGroup) {
@@ -268,8 +269,9 @@ bool Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
     if (g.data() == nullptr) continue;
     std::string_view captured(g.data(), g.size());
     bool found = false;
+    if (!binding.lexicons.empty()) normalized = normalize_spaces(captured);
     for (const CompiledLexicon* lexicon : binding.lexicons) {
-      auto it = lexicon->values.find(normalized.assign(normalize_spaces(captured)));
+      auto it = lexicon->values.find(normalized);
       if (it != lexicon->values.end()) {
         fields.set(binding.field, it->second);
         found = true;

@@ -338,6 +338,14 @@ TEST_CASE("lexicon values invalid for the capture's field are an error") {
         "lexicons/month.tsv:5: rule r: \"3\" is not a valid half (read from lexicon month)");
 }
 
+TEST_CASE("a named capture inside a macro is an error") {
+  Engine e({{"macros.txt", "chronik-macros 1\nwhen = (?P<year>[0-9]{4})\n"},
+            {"rules/test.rules", "chronik-rules 1\nrule r\npattern {when}\nproduce date\n"}});
+  CHECK_FALSE(e.ok());
+  CHECK(e.error() ==
+        "rules/test.rules:2: rule r: named captures belong in the rule's pattern, not in macros");
+}
+
 TEST_CASE("a pattern matching the empty string is an error") {
   CHECK(engine_error("rule r\npattern (?P<year>{year})?\nproduce date\n") ==
         "rules/test.rules:2: rule r: the pattern matches the empty string");

@@ -42,4 +42,19 @@ void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>&
   }
 }
 
+std::string one_line(std::string_view s) {
+  std::string out;
+  bool in_space = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space) {
+      out.push_back(c);
+    } else if (!in_space) {
+      out.push_back(' ');
+    }
+    in_space = space;
+  }
+  return out;
+}
+
 }  // namespace chronik

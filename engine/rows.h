@@ -26,6 +26,9 @@ void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row
 void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows, bool header,
                     std::string* out);
 
+// `s` with each run of spaces, tabs and line breaks made one space, to fit in one row.
+std::string one_line(std::string_view s);
+
 }  // namespace chronik
 
 #endif  // CHRONIK_ENGINE_ROWS_H_

@@ -16,18 +16,6 @@ std::optional<DayInterval> placement(const Timex& t, const Document& doc) {
   return std::nullopt;
 }
 
-std::string one_line(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    bool is_space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-    if (is_space && !space) out.push_back(' ');
-    if (!is_space) out.push_back(c);
-    space = is_space;
-  }
-  return out;
-}
-
 std::string iso(date::sys_days day) {
   date::year_month_day ymd(day);
   char buf[16];
