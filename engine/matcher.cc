@@ -14,6 +14,8 @@ constexpr std::string_view kSpanGroup = "span";
 // back to the slower NFA on long texts.
 constexpr int64_t kScannerMemory = 64 << 20;
 constexpr int64_t kRuleMemory = 2 << 20;
+// How often a rule is tried again in a shorter window when its match runs into a word.
+constexpr int kBoundaryAttempts = 4;
 
 RE2::Options rule_options(int64_t memory) {
   RE2::Options options;
@@ -298,13 +300,21 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
   for (int index : hits) {
     const CompiledRule& rule = rules_[static_cast<std::size_t>(index)];
     Candidate c{&rule, 0, std::vector<re2::StringPiece>(static_cast<std::size_t>(max_groups_))};
-    if (!rule.regex->Match(whole, start, limit, RE2::ANCHOR_START, c.groups.data(),
-                           rule.group_count + 1)) {
-      continue;
+    // A match that runs into a word ("2025er") may have a shorter one that does not
+    // ("21. Januar" in "21. Januar 2025er"): look again in a shorter window, a few times.
+    std::size_t window = limit;
+    for (int attempt = 0; attempt < kBoundaryAttempts && window > start; ++attempt) {
+      if (!rule.regex->Match(whole, start, window, RE2::ANCHOR_START, c.groups.data(),
+                             rule.group_count + 1)) {
+        break;
+      }
+      c.end = start + c.groups[0].size();
+      if (utf8::is_word_bounded(text, start, c.end)) {
+        candidates.push_back(std::move(c));
+        break;
+      }
+      window = c.end - 1;
     }
-    c.end = start + c.groups[0].size();
-    if (!utf8::is_word_bounded(text, start, c.end)) continue;
-    candidates.push_back(std::move(c));
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     if (a.end != b.end) return a.end > b.end;

@@ -223,6 +223,10 @@ TEST_CASE("matches inside words are rejected") {
   CHECK(texts_of(extract("Märzenbecher blühen im März.")) == Texts{"März"});
 }
 
+TEST_CASE("a match that runs into a word falls back to a shorter match of the same rule") {
+  CHECK(texts_of(extract("am 21. Januar 2025er Jahrgang")) == Texts{"21. Januar"});
+}
+
 TEST_CASE("offsets count code points when umlauts come before the match") {
   std::vector<Timex> found = extract("Größere Ämter öffneten am 21. Januar.");
   REQUIRE(found.size() == 1);
