@@ -11,6 +11,9 @@ namespace po = boost::program_options;
 constexpr const char* kUsage =
     "usage: chronik extract  [options] [FILE...]   temporal expressions, one per row\n"
     "       chronik timeline [options] [FILE...]   dated sentences in chronological order\n"
+    "       chronik eval --gold GOLD.jsonl [--system SYSTEM.jsonl] [--errors] [--by-subset]\n"
+    "                                              TempEval-3-style scores against a gold "
+    "standard\n"
     "       chronik grammar check [DIR]            run a grammar's examples (default: built-in)\n"
     "       chronik --version\n"
     "Files are read as one document each, or as JSON Lines; none or - reads standard input.\n";
@@ -66,6 +69,33 @@ bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
   return true;
 }
 
+po::options_description eval_options() {
+  po::options_description d("eval options");
+  d.add_options()("gold", po::value<std::string>(),
+                  "gold standard: JSON Lines {id, dct, text, timex: [...]}")(
+      "system", po::value<std::string>(),
+      "a system's output in the same format (default: chronik tags the gold texts)")(
+      "errors", "list every miss, spurious expression and wrong value with its context")(
+      "by-subset", "scores for each value of the documents' \"subset\" field");
+  return d;
+}
+
+bool read_eval_values(const po::variables_map& vm, Options* o, std::string* error) {
+  if (!vm.count("gold")) {
+    *error = "eval needs --gold FILE";
+    return false;
+  }
+  if (vm.count("files")) {
+    *error = "eval reads no other files than --gold and --system";
+    return false;
+  }
+  o->gold = vm["gold"].as<std::string>();
+  if (vm.count("system")) o->system = vm["system"].as<std::string>();
+  o->errors = vm.count("errors") > 0;
+  o->by_subset = vm.count("by-subset") > 0;
+  return true;
+}
+
 std::string help_text(const po::options_description& d) {
   std::ostringstream s;
   s << kUsage << "\n" << d;
@@ -74,6 +104,7 @@ std::string help_text(const po::options_description& d) {
 
 bool parse_command(int argc, const char* const* argv, Options* o, std::string* error) {
   po::options_description visible = input_options();
+  if (o->command == Command::eval) visible.add(eval_options());
   po::options_description all;
   all.add(visible).add_options()("files", po::value<std::vector<std::string>>());
   po::positional_options_description positional;
@@ -91,7 +122,8 @@ bool parse_command(int argc, const char* const* argv, Options* o, std::string* e
     o->help = help_text(visible);
     return true;
   }
-  return read_values(vm, o, error);
+  if (!read_values(vm, o, error)) return false;
+  return o->command != Command::eval || read_eval_values(vm, o, error);
 }
 
 }  // namespace
@@ -123,6 +155,8 @@ bool parse_options(int argc, const char* const* argv, Options* o, std::string* e
     o->command = Command::extract;
   } else if (command == "timeline") {
     o->command = Command::timeline;
+  } else if (command == "eval") {
+    o->command = Command::eval;
   } else {
     *error = "unknown command '" + command + "'";
     return false;

@@ -11,7 +11,7 @@
 
 namespace chronik::cli {
 
-enum class Command { extract, timeline, grammar_check, help, version };
+enum class Command { extract, timeline, eval, grammar_check, help, version };
 enum class InputFormat { text, jsonl };
 
 struct Options {
@@ -22,6 +22,11 @@ struct Options {
   InputFormat input_format = InputFormat::text;
   std::optional<Format> format;  // default: table on a terminal, jsonl otherwise
   std::string grammar_dir;       // empty: the built-in grammar
+  // eval
+  std::string gold;    // the gold standard, JSON Lines with "timex"
+  std::string system;  // a system's output in the same format; empty: tag the gold texts
+  bool errors = false;
+  bool by_subset = false;
   std::string help;              // the text to print for Command::help
 };
 

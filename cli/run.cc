@@ -9,10 +9,12 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "chronik/check.h"
 #include "chronik/engine.h"
+#include "chronik/eval.h"
 #include "chronik/format.h"
 #include "chronik/jsonl.h"
 #include "chronik/timeline.h"
@@ -197,6 +199,59 @@ int timeline(const Options& options, const Engine& engine) {
   return failed > 0 ? kExitFailedDocuments : kExitOk;
 }
 
+// Reads a file of annotated documents; reports and counts the lines that are not.
+std::vector<AnnotatedDocument> read_annotated(const std::string& path, int* failed) {
+  std::vector<AnnotatedDocument> docs;
+  std::ifstream file;
+  std::string error;
+  std::istream* in = open_input(path, &file, &error);
+  if (!in) {
+    report(path, "cannot read: " + error);
+    ++*failed;
+    return docs;
+  }
+  JsonlReader reader;
+  std::string line;
+  for (int number = 1; std::getline(*in, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string where = path + ":" + std::to_string(number);
+    AnnotatedDocument doc;
+    if (std::string problem = reader.read_annotated(line, where, &doc); !problem.empty()) {
+      report(where, problem);
+      ++*failed;
+      continue;
+    }
+    docs.push_back(std::move(doc));
+  }
+  return docs;
+}
+
+int eval(const Options& options, const Engine& engine) {
+  int failed = 0;
+  std::vector<AnnotatedDocument> gold = read_annotated(options.gold, &failed);
+  std::map<std::string, std::vector<Annotation>> system;
+  if (!options.system.empty()) {
+    for (AnnotatedDocument& doc : read_annotated(options.system, &failed)) {
+      system[doc.doc.id] = std::move(doc.timex);
+    }
+  }
+  Scorer scorer;
+  for (AnnotatedDocument& doc : gold) {
+    doc.doc.type = options.doc_type;
+    if (options.dct) doc.doc.date = options.dct;
+    std::vector<Annotation> found;
+    if (options.system.empty()) {
+      for (const Timex& t : engine.extract(doc.doc)) found.push_back(annotation_of(t));
+    } else if (auto it = system.find(doc.doc.id); it != system.end()) {
+      found = it->second;
+    }
+    scorer.add(doc, found);
+  }
+  Output out;
+  write_report(scorer, {options.by_subset, options.errors}, out.buffer());
+  return failed > 0 ? kExitFailedDocuments : kExitOk;
+}
+
 int grammar_check(const Options& options) {
   std::unique_ptr<Engine> engine;
   if (!load_engine(options.grammar_dir, &engine)) return kExitFailedDocuments;
@@ -227,8 +282,14 @@ int run(const Options& options) {
   std::unique_ptr<Engine> engine;
   if (!load_engine(options.grammar_dir, &engine)) return kExitUsage;
   std::ios::sync_with_stdio(false);
-  return options.command == Command::timeline ? timeline(options, *engine)
-                                              : extract(options, *engine);
+  switch (options.command) {
+    case Command::timeline:
+      return timeline(options, *engine);
+    case Command::eval:
+      return eval(options, *engine);
+    default:
+      return extract(options, *engine);
+  }
 }
 
 }  // namespace chronik::cli

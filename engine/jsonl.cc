@@ -46,9 +46,57 @@ std::string read_field(std::string_view key, simdjson::dom::element value, Docum
   return {};
 }
 
+std::string read_annotation(simdjson::dom::element element, Annotation* a) {
+  simdjson::dom::object object;
+  if (element.get_object().get(object) != simdjson::SUCCESS) return "a timex is not an object";
+  for (auto field : object) {
+    std::string_view key = field.key;
+    if (key == "begin" || key == "end") {
+      uint64_t offset = 0;
+      if (field.value.get_uint64().get(offset) != simdjson::SUCCESS) {
+        return "timex \"" + std::string(key) + "\" must be a number";
+      }
+      (key == "begin" ? a->begin : a->end) = offset;
+      continue;
+    }
+    std::string* target = key == "text"    ? &a->text
+                          : key == "type"  ? &a->type
+                          : key == "value" ? &a->value
+                          : key == "mod"   ? &a->mod
+                                           : nullptr;
+    std::string_view s;
+    if (target && field.value.get_string().get(s) == simdjson::SUCCESS) *target = s;
+  }
+  if (a->end < a->begin) return "a timex ends before it begins";
+  return {};
+}
+
+std::string read_timex(simdjson::dom::element value, AnnotatedDocument* doc) {
+  simdjson::dom::array array;
+  if (value.get_array().get(array) != simdjson::SUCCESS) return "\"timex\" must be an array";
+  for (simdjson::dom::element element : array) {
+    Annotation a;
+    if (std::string problem = read_annotation(element, &a); !problem.empty()) return problem;
+    doc->timex.push_back(std::move(a));
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string JsonlReader::read(std::string_view line, std::string_view fallback_id, Document* doc) {
+  return parse(line, fallback_id, doc, nullptr);
+}
+
+std::string JsonlReader::read_annotated(std::string_view line, std::string_view fallback_id,
+                                        AnnotatedDocument* doc) {
+  doc->subset.clear();
+  doc->timex.clear();
+  return parse(line, fallback_id, &doc->doc, doc);
+}
+
+std::string JsonlReader::parse(std::string_view line, std::string_view fallback_id, Document* doc,
+                               AnnotatedDocument* annotated) {
   doc->id = fallback_id;
   doc->text.clear();
   doc->date.reset();
@@ -61,7 +109,15 @@ std::string JsonlReader::read(std::string_view line, std::string_view fallback_i
   if (root.get_object().get(object) != simdjson::SUCCESS) return "not a JSON object";
   bool has_text = false;
   for (auto field : object) {
-    std::string problem = read_field(field.key, field.value, doc, &has_text);
+    std::string problem;
+    if (annotated && field.key == "timex") {
+      problem = read_timex(field.value, annotated);
+    } else if (annotated && field.key == "subset") {
+      std::string_view subset;
+      if (field.value.get_string().get(subset) == simdjson::SUCCESS) annotated->subset = subset;
+    } else {
+      problem = read_field(field.key, field.value, doc, &has_text);
+    }
     if (!problem.empty()) return problem;
   }
   if (!has_text) return "no \"text\" field";

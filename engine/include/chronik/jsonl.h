@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "chronik/document.h"
+#include "chronik/eval.h"
 
 namespace chronik {
 
@@ -31,7 +32,15 @@ class JsonlReader {
   // sets "doc_type". Returns an empty string, or why the line is not a document.
   std::string read(std::string_view line, std::string_view fallback_id, Document* doc);
 
+  // Reads one line of the evaluation format: a document as above with "subset" (optional) and
+  // "timex": [{"begin", "end", "text", "type", "value", "mod"?}, ...] (code-point offsets).
+  std::string read_annotated(std::string_view line, std::string_view fallback_id,
+                             AnnotatedDocument* doc);
+
  private:
+  std::string parse(std::string_view line, std::string_view fallback_id, Document* doc,
+                    AnnotatedDocument* annotated);
+
   struct Parser;
   std::unique_ptr<Parser> parser_;
 };
