@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <utility>
 
 #include "chronik/check.h"
 #include "chronik/engine.h"
@@ -252,16 +254,52 @@ int eval(const Options& options, const Engine& engine) {
   return failed > 0 ? kExitFailedDocuments : kExitOk;
 }
 
+// Problems in the order of the grammar's files, then by line.
+void sort_problems(const std::vector<GrammarFile>& files, std::vector<GrammarProblem>* problems) {
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < files.size(); ++i) position.emplace(files[i].path, i);
+  auto key = [&](const GrammarProblem& p) {
+    auto it = position.find(p.file);
+    return std::pair(it == position.end() ? files.size() : it->second, p.line);
+  };
+  std::stable_sort(
+      problems->begin(), problems->end(),
+      [&](const GrammarProblem& a, const GrammarProblem& b) { return key(a) < key(b); });
+}
+
+// Lints the grammar, compiles it and runs its examples; prints every problem as
+// "file:line: rule ID: message" and a summary line.
 int grammar_check(const Options& options) {
-  std::unique_ptr<Engine> engine;
-  if (!load_engine(options.grammar_dir, &engine)) return kExitFailedDocuments;
-  std::vector<GrammarProblem> problems = check_grammar(*engine);
-  std::size_t examples = 0;
-  for (const Rule& rule : engine->rules()) examples += rule.examples.size();
+  std::vector<GrammarFile> directory;
+  if (!options.grammar_dir.empty()) {
+    std::string error;
+    if (!read_grammar_directory(options.grammar_dir, &directory, &error)) {
+      report("grammar", error);
+      return kExitFailedDocuments;
+    }
+  }
+  const std::vector<GrammarFile>& files =
+      options.grammar_dir.empty() ? builtin_grammar() : directory;
+  std::vector<GrammarProblem> problems = lint_grammar(files);
+  Engine engine(files);
+  if (engine.ok()) {
+    for (GrammarProblem& p : check_grammar(engine)) problems.push_back(std::move(p));
+  }
+  sort_problems(files, &problems);
+  std::size_t count = problems.size();
+  if (!engine.ok()) {
+    std::printf("%s\n", engine.error().c_str());
+    ++count;
+  }
   for (const GrammarProblem& p : problems) std::printf("%s\n", p.str().c_str());
-  std::printf("%zu rules, %zu examples, %zu problems\n", engine->rules().size(), examples,
-              problems.size());
-  return problems.empty() ? kExitOk : kExitFailedDocuments;
+  if (engine.ok()) {
+    std::size_t examples = 0;
+    for (const Rule& rule : engine.rules()) examples += rule.examples.size();
+    std::printf("%zu rules, %zu examples, %zu problems\n", engine.rules().size(), examples, count);
+  } else {
+    std::printf("the grammar does not compile, %zu problems\n", count);
+  }
+  return count == 0 ? kExitOk : kExitFailedDocuments;
 }
 
 }  // namespace

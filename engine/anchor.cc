@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chronik/calendar.h"
+#include "utf8.h"
 
 namespace chronik {
 namespace {
@@ -14,8 +15,9 @@ using date::days;
 using date::sys_days;
 
 bool has_date_part(const Point& p) {
-  return p.month != 0 || p.day != 0 || p.weekday != 0 || p.week != 0 || p.quarter != 0 ||
-         p.half != 0 || p.season != Season::none || p.granularity <= Granularity::year;
+  return p.month != 0 || p.day != 0 || p.weekday != 0 || p.week != 0 || p.weekend ||
+         p.quarter != 0 || p.half != 0 || p.season != Season::none ||
+         p.granularity <= Granularity::year;
 }
 
 void copy_time(const Point& from, Point& to) {
@@ -35,19 +37,29 @@ Point fill_date_of_time(const Point& value, const Point& anchor) {
 }
 
 // "am Montag": a weekday near an anchor day.
-Point fill_weekday(const Point& value, const Point& anchor, int direction) {
+Point fill_weekday(const Point& value, const Point& anchor, Direction direction) {
   if (anchor.granularity < Granularity::day) return anchor;  // no day to count from
   sys_days day = *representative_day(anchor);
   int today = static_cast<int>(date::weekday(day).iso_encoding());
   int forward = (value.weekday - today + 7) % 7;  // 0-6 days ahead
   int backward = forward == 0 ? 0 : forward - 7;  // 0 to -6 days back
   int delta = 0;
-  if (direction > 0) {
-    delta = forward == 0 ? 7 : forward;
-  } else if (direction < 0) {
-    delta = backward == 0 ? -7 : backward;
-  } else {
-    delta = forward <= -backward ? forward : backward;
+  switch (direction) {
+    case Direction::before:
+      delta = backward == 0 ? -7 : backward;
+      break;
+    case Direction::past:
+      delta = backward;
+      break;
+    case Direction::nearest:
+      delta = forward <= -backward ? forward : backward;
+      break;
+    case Direction::future:
+      delta = forward;
+      break;
+    case Direction::after:
+      delta = forward == 0 ? 7 : forward;
+      break;
   }
   Point p = point_at(day + days(delta), Granularity::day);
   copy_time(value, p);
@@ -60,10 +72,27 @@ long distance(const DayInterval& a, const DayInterval& b) {
   return 0;
 }
 
-// Of several completions of a value, the one nearest to the anchor (direction 0), the latest
-// that starts before it (-1) or the first that starts after it (+1). Candidates that do not
-// exist in the calendar are skipped; `fallback` when none is left.
-Point choose(const std::vector<Point>& candidates, const Point& anchor, int direction,
+// Whether a candidate interval lies in `direction` from the anchor's.
+bool lies(const DayInterval& candidate, const DayInterval& anchor, Direction direction) {
+  switch (direction) {
+    case Direction::before:
+      return candidate.first < anchor.first;
+    case Direction::past:
+      return candidate.first <= anchor.last;
+    case Direction::nearest:
+      return true;
+    case Direction::future:
+      return candidate.last >= anchor.first;
+    case Direction::after:
+      return candidate.first > anchor.first;
+  }
+  return true;
+}
+
+// Of several completions of a value, the one nearest to the anchor among those that lie in
+// `direction` from it. Candidates that do not exist in the calendar are skipped; `fallback` when
+// none is left.
+Point choose(const std::vector<Point>& candidates, const Point& anchor, Direction direction,
              const Point& fallback) {
   auto here = interval_of(anchor);
   if (!here) return fallback;
@@ -71,17 +100,8 @@ Point choose(const std::vector<Point>& candidates, const Point& anchor, int dire
   long best_score = std::numeric_limits<long>::max();
   for (const Point& candidate : candidates) {
     auto there = interval_of(candidate);
-    if (!there) continue;
-    long score = 0;
-    if (direction < 0) {
-      if (there->first >= here->first) continue;
-      score = (here->first - there->first).count();
-    } else if (direction > 0) {
-      if (there->first <= here->first) continue;
-      score = (there->first - here->first).count();
-    } else {
-      score = distance(*there, *here);
-    }
+    if (!there || !lies(*there, *here, direction)) continue;
+    long score = distance(*there, *here);
     if (score < best_score) {
       best_score = score;
       best = candidate;
@@ -91,7 +111,7 @@ Point choose(const std::vector<Point>& candidates, const Point& anchor, int dire
 }
 
 // "am 21." without a month: in the anchor's month or a month next to it.
-Point fill_day_of_month(const Point& value, const Point& anchor, int direction) {
+Point fill_day_of_month(const Point& value, const Point& anchor, Direction direction) {
   if (anchor.granularity < Granularity::month) return anchor;
   date::year_month here(date::year(anchor.year), date::month(static_cast<unsigned>(anchor.month)));
   std::vector<Point> candidates;
@@ -105,8 +125,31 @@ Point fill_day_of_month(const Point& value, const Point& anchor, int direction) 
   return choose(candidates, anchor, direction, anchor);
 }
 
+// "am Wochenende": the weekend of the week whose Saturday is nearest (or before, or after).
+Point fill_weekend(const Point& value, const Point& anchor, Direction direction) {
+  if (anchor.granularity < Granularity::day) return anchor;
+  Point saturday = value;
+  saturday.weekend = false;
+  saturday.weekday = 6;
+  saturday.granularity = Granularity::day;
+  Point day = fill_weekday(saturday, anchor, direction);
+  Point week = point_at(sys_days(date::year(day.year) / day.month / day.day), Granularity::week);
+  week.weekend = true;
+  return week;
+}
+
+// "Pfingsten": Easter-based holidays move from year to year.
+Point fill_easter_day(const Point& anchor, int offset, Direction direction) {
+  std::vector<Point> candidates;
+  for (int year : {anchor.year, anchor.year - 1, anchor.year + 1}) {
+    sys_days easter(easter_sunday(date::year(year)));
+    candidates.push_back(point_at(easter + days(offset), Granularity::day));
+  }
+  return choose(candidates, anchor, direction, candidates.front());
+}
+
 // Picks the year for a point that has everything but the year.
-Point fill_year(const Point& value, const Point& anchor, int direction) {
+Point fill_year(const Point& value, const Point& anchor, Direction direction) {
   std::vector<Point> candidates;
   for (int year : {anchor.year, anchor.year - 1, anchor.year + 1}) {
     Point p = value;
@@ -144,10 +187,11 @@ Point overlay(const Point& base, const Point& value, Granularity granularity) {
 
 }  // namespace
 
-Point fill(const Point& value, const Point& anchor, int direction) {
+Point fill(const Point& value, const Point& anchor, Direction direction) {
   if (value.anchored()) return value;
   if (!has_date_part(value)) return fill_date_of_time(value, anchor);
   if (value.weekday_form() && value.week == 0) return fill_weekday(value, anchor, direction);
+  if (value.weekend && value.week == 0) return fill_weekend(value, anchor, direction);
   if (value.month == 0 && value.day != 0) return fill_day_of_month(value, anchor, direction);
   return fill_year(value, anchor, direction);
 }
@@ -161,6 +205,112 @@ Point shift(const Point& anchor, int amount, Unit unit, Granularity granularity,
   return overlay(base, value, readable);
 }
 
+namespace {
+
+// "um 20.30 Uhr": a time of day that still needs its date.
+bool is_time_only(const Reading& reading) {
+  const Point* p = reading.value.point();
+  return reading.relation == Relation::fill && p && p->has_time() && !has_date_part(*p);
+}
+
+// The day a resolved value names, if it names exactly one.
+std::optional<Point> day_of(const Value& value) {
+  const Point* p = value.point();
+  if (!p || !p->anchored() || p->granularity < Granularity::day || p->month == 0 || p->day == 0) {
+    return std::nullopt;
+  }
+  Point day = *p;
+  day.granularity = Granularity::day;
+  day.part_of_day = PartOfDay::none;
+  day.hour = day.minute = Point::kUnknown;
+  return day;
+}
+
+}  // namespace
+
+namespace {
+
+// A full stop, question or exclamation mark before a space, or a line break, ends a sentence;
+// a full stop after a digit does not ("am 25. Februar").
+bool ends_sentence(std::string_view text, std::size_t i) {
+  char c = text[i];
+  if (c == '\n') return true;
+  if (c != '.' && c != '!' && c != '?') return false;
+  if (c == '.' && i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') return false;
+  return i + 1 >= text.size() || text[i + 1] == ' ';
+}
+
+bool ends_clause(std::string_view text, std::size_t i) {
+  return text[i] == ',' || text[i] == ';' || text[i] == ':' || ends_sentence(text, i);
+}
+
+}  // namespace
+
+bool Anchorer::same_sentence(std::size_t from, std::size_t to) const {
+  for (std::size_t i = from; i < to && i < text_.size(); ++i) {
+    if (ends_sentence(text_, i)) return false;
+  }
+  return true;
+}
+
+// The tense of the words in text[from, to): past, future, or nearest when the cues disagree or
+// there are none.
+Direction Anchorer::tense_in(std::size_t from, std::size_t to) const {
+  bool past = false, future = false;
+  std::size_t i = from;
+  while (i < to) {
+    while (i < to && !utf8::is_word_char(utf8::decode(text_, i).code_point))
+      i = utf8::next(text_, i);
+    std::size_t word = i;
+    while (i < to && utf8::is_word_char(utf8::decode(text_, i).code_point))
+      i = utf8::next(text_, i);
+    if (i == word) break;
+    auto cue = cues_->find(std::string(text_.substr(word, i - word)));
+    if (cue == cues_->end()) continue;
+    past |= cue->second == "past";
+    future |= cue->second == "future";
+  }
+  if (past == future) return Direction::nearest;
+  return past ? Direction::past : Direction::future;
+}
+
+// The tense of the clause around text[begin, end), else of its sentence.
+Direction Anchorer::tense_around(std::size_t begin, std::size_t end) const {
+  if (!cues_) return Direction::nearest;
+  auto bounds = [&](auto is_end) {
+    std::size_t from = begin, to = end;
+    while (from > 0 && !is_end(text_, from - 1)) --from;
+    while (to < text_.size() && !is_end(text_, to)) ++to;
+    return std::pair{from, to};
+  };
+  auto [clause_from, clause_to] = bounds(ends_clause);
+  Direction direction = tense_in(clause_from, clause_to);
+  if (direction != Direction::nearest) return direction;
+  auto [sentence_from, sentence_to] = bounds(ends_sentence);
+  return tense_in(sentence_from, sentence_to);
+}
+
+Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_t end,
+                           std::size_t begin_code_point) {
+  Resolved resolved;
+  if (is_time_only(reading) && last_day_ && same_sentence(last_day_end_, begin)) {
+    resolved = chronik::resolve(reading, last_day_);
+    resolved.anchoring = {AnchorSource::expression, last_day_begin_code_point_};
+  } else if (reading.relation == Relation::fill && reading.direction == Direction::nearest) {
+    Reading directed = reading;
+    directed.direction = tense_around(begin, end);
+    resolved = chronik::resolve(directed, document_date_);
+  } else {
+    resolved = chronik::resolve(reading, document_date_);
+  }
+  if (auto day = day_of(resolved.value)) {
+    last_day_ = day;
+    last_day_end_ = end;
+    last_day_begin_code_point_ = begin_code_point;
+  }
+  return resolved;
+}
+
 Resolved resolve(const Reading& reading, const std::optional<Point>& anchor) {
   const Point* point = reading.value.point();
   if (reading.relation == Relation::absolute || !point) {
@@ -168,6 +318,9 @@ Resolved resolve(const Reading& reading, const std::optional<Point>& anchor) {
   }
   if (!anchor) return {reading.value, {AnchorSource::missing, 0}};
   Anchoring how{AnchorSource::document_date, 0};
+  if (reading.easter_offset) {
+    return {fill_easter_day(*anchor, *reading.easter_offset, reading.direction), how};
+  }
   if (reading.relation == Relation::fill) return {fill(*point, *anchor, reading.direction), how};
   return {shift(*anchor, reading.shift, reading.shift_unit, reading.shift_granularity, *point),
           how};

@@ -4,6 +4,9 @@
 #define CHRONIK_ENGINE_ANCHOR_H_
 
 #include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "chronik/timex.h"
 #include "chronik/value.h"
@@ -22,9 +25,41 @@ struct Resolved {
 // (XXXX-01-21) and the anchoring says so.
 Resolved resolve(const Reading& reading, const std::optional<Point>& anchor);
 
-// The occurrence of an underspecified point nearest to `anchor` (direction 0), the latest before
-// it (-1) or the first after it (+1).
-Point fill(const Point& value, const Point& anchor, int direction);
+// Words that tell the tense of a clause: form -> "past" or "future" (the grammar's lexicon
+// "tense").
+using TenseCues = std::unordered_map<std::string, std::string>;
+
+// Resolves the expressions of one document in text order, remembering the days earlier ones
+// named: a clock time without a date takes the day of a date earlier in its sentence
+// ("Donnerstag, 25. Februar, um 20.30 Uhr"); everything else is resolved against the document
+// date. A date without a year and without a word that says which one ("am Montag", "im
+// Dezember") takes the one its clause's tense points to: "hatte" the latest one up to the
+// anchor, "wird" the first one from it on, neither the nearest.
+class Anchorer {
+ public:
+  Anchorer(std::string_view text, const std::optional<Point>& document_date, const TenseCues* cues)
+      : text_(text), document_date_(document_date), cues_(cues) {}
+
+  // `begin` and `end` are the expression's byte offsets, `begin_code_point` its reported offset.
+  Resolved resolve(const Reading& reading, std::size_t begin, std::size_t end,
+                   std::size_t begin_code_point);
+
+ private:
+  bool same_sentence(std::size_t from, std::size_t to) const;
+  Direction tense_around(std::size_t begin, std::size_t end) const;
+  Direction tense_in(std::size_t from, std::size_t to) const;
+
+  std::string_view text_;
+  std::optional<Point> document_date_;
+  const TenseCues* cues_;
+  std::optional<Point> last_day_;  // the day of the latest expression that named one
+  std::size_t last_day_end_ = 0;
+  std::size_t last_day_begin_code_point_ = 0;
+};
+
+// The occurrence of an underspecified point that lies in `direction` from `anchor` and is nearest
+// to it.
+Point fill(const Point& value, const Point& anchor, Direction direction);
 
 // `anchor` moved by `amount` units, read at `granularity` or the anchor's own, whichever is
 // coarser, with the finer fields of `value` laid over it.

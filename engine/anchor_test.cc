@@ -20,7 +20,16 @@ Point year(int y) { return {.granularity = Granularity::year, .year = y}; }
 
 Point weekday(int wd) { return {.granularity = Granularity::day, .weekday = wd}; }
 
+// -1 and 1 are the directions a word says outright ("vergangenen", "kommenden").
+Direction direction_of(int direction) {
+  return direction < 0 ? Direction::before : direction > 0 ? Direction::after : Direction::nearest;
+}
+
 std::string fill_str(const Point& value, const Point& anchor, int direction) {
+  return Value(fill(value, anchor, direction_of(direction))).str();
+}
+
+std::string fill_str(const Point& value, const Point& anchor, Direction direction) {
   return Value(fill(value, anchor, direction)).str();
 }
 
@@ -81,8 +90,8 @@ TEST_CASE("a month without a year against a year anchor stays in that year") {
 }
 
 TEST_CASE("a value that has its year is kept") {
-  CHECK(fill(day(2020, 5, 1), day(2025, 2, 12), 0) == day(2020, 5, 1));
-  CHECK(fill(year(1990), day(2025, 2, 12), -1) == year(1990));
+  CHECK(fill(day(2020, 5, 1), day(2025, 2, 12), Direction::nearest) == day(2020, 5, 1));
+  CHECK(fill(year(1990), day(2025, 2, 12), Direction::before) == year(1990));
 }
 
 TEST_CASE("a weekday is placed near the anchor day") {
@@ -117,7 +126,7 @@ TEST_CASE("a weekday across New Year") {
 TEST_CASE("a weekday with a part of day keeps its time") {
   Point monday_morning{
       .granularity = Granularity::part_of_day, .weekday = 1, .part_of_day = PartOfDay::morning};
-  Point filled = fill(monday_morning, day(2025, 2, 12), 0);
+  Point filled = fill(monday_morning, day(2025, 2, 12), Direction::nearest);
   CHECK(filled.granularity == Granularity::part_of_day);
   CHECK(Value(filled).str() == "2025-02-10TMO");
 }
@@ -137,6 +146,18 @@ TEST_CASE("a day of month without a month takes the anchor's month") {
 TEST_CASE("a day of month that the anchor's month lacks moves to the nearest month") {
   Point day30{.granularity = Granularity::day, .day = 30};
   CHECK(fill_str(day30, day(2025, 2, 12), 0) == "2025-01-30");
+}
+
+TEST_CASE("a tense-given direction includes the anchor's own day and period") {
+  Point wednesday = day(2025, 2, 12);
+  CHECK(fill_str(weekday(3), wednesday, Direction::past) == "2025-02-12");
+  CHECK(fill_str(weekday(3), wednesday, Direction::future) == "2025-02-12");
+  CHECK(fill_str(weekday(5), wednesday, Direction::past) == "2025-02-07");
+  CHECK(fill_str(weekday(1), wednesday, Direction::future) == "2025-02-17");
+  CHECK(fill_str(month(kUnknown, 2), day(2025, 2, 20), Direction::future) == "2025-02");
+  CHECK(fill_str(month(kUnknown, 2), day(2025, 2, 20), Direction::past) == "2025-02");
+  CHECK(fill_str(month(kUnknown, 3), day(2025, 2, 20), Direction::past) == "2024-03");
+  CHECK(fill_str(day(kUnknown, 12, 3), day(2025, 1, 10), Direction::future) == "2025-12-03");
 }
 
 TEST_CASE("a time without a date takes the anchor's date") {
@@ -224,7 +245,7 @@ Reading fill_reading(const Point& value, int direction = 0) {
   Reading r;
   r.value = value;
   r.relation = Relation::fill;
-  r.direction = direction;
+  r.direction = direction_of(direction);
   return r;
 }
 

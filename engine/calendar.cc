@@ -93,6 +93,7 @@ std::optional<DayInterval> interval_of(const Point& p) {
       if (p.week == 0) return years(p.year, 1);
       sys_days monday(iso_week::year(p.year) / iso_week::weeknum(static_cast<unsigned>(p.week)) /
                       iso_week::mon);
+      if (p.weekend) return DayInterval{monday + days(5), monday + days(6)};
       return DayInterval{monday, monday + days(6)};
     }
     default:

@@ -1,6 +1,12 @@
 #include "chronik/check.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+#include "grammar_parser.h"
+#include "pattern.h"
 
 namespace chronik {
 namespace {
@@ -44,6 +50,33 @@ std::string check_negative(const Example& e, const std::vector<Timex>& found) {
   return {};
 }
 
+std::string_view trim(std::string_view s) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  std::size_t begin = s.find_first_not_of(kSpace);
+  if (begin == std::string_view::npos) return {};
+  return s.substr(begin, s.find_last_not_of(kSpace) + 1 - begin);
+}
+
+// The names of the macros and lexicons the rules refer to, directly or through macros.
+std::set<std::string, std::less<>> used_names(const ParsedGrammar& grammar) {
+  std::map<std::string_view, const Macro*> macros;
+  for (const Macro& macro : grammar.macros) macros[macro.name] = &macro;
+  std::set<std::string, std::less<>> used;
+  std::vector<std::string_view> pending;
+  for (const Rule& rule : grammar.rules) pending.push_back(rule.pattern);
+  while (!pending.empty()) {
+    std::string_view pattern = pending.back();
+    pending.pop_back();
+    for (const PatternReference& ref : references(pattern)) {
+      if (ref.name == kSpaceMacro || !used.insert(std::string(ref.name)).second) continue;
+      if (auto macro = macros.find(ref.name); macro != macros.end()) {
+        pending.push_back(macro->second->pattern);
+      }
+    }
+  }
+  return used;
+}
+
 }  // namespace
 
 std::string GrammarProblem::str() const {
@@ -77,6 +110,37 @@ std::vector<GrammarProblem> check_grammar(const Engine& engine) {
       std::string message = check_example(engine, rule, example);
       if (!message.empty()) problems.push_back({rule.file, example.line, rule.id, message});
     }
+  }
+  return problems;
+}
+
+std::vector<GrammarProblem> lint_grammar(const std::vector<GrammarFile>& files) {
+  ParsedGrammar grammar;
+  std::string error;
+  if (!parse_grammar(files, &grammar, &error)) return {};
+  std::vector<GrammarProblem> problems;
+  std::set<std::string, std::less<>> used = used_names(grammar);
+  for (const Macro& macro : grammar.macros) {
+    if (!used.contains(macro.name)) {
+      problems.push_back(
+          {macro.file, macro.line, "", "macro {" + macro.name + "} is not used by any rule"});
+    }
+  }
+  for (const Lexicon& lexicon : grammar.lexicons) {
+    if (!used.contains(lexicon.name) && lexicon.name != kAbbreviationLexicon &&
+        lexicon.name != kTenseLexicon) {
+      problems.push_back(
+          {lexicon.file, 1, "", "lexicon {" + lexicon.name + "} is not used by any rule"});
+    }
+  }
+  std::map<std::string_view, const Rule*> first_with_pattern;
+  for (const Rule& rule : grammar.rules) {
+    auto [first, inserted] = first_with_pattern.emplace(trim(rule.pattern), &rule);
+    if (inserted) continue;
+    const Rule& earlier = *first->second;
+    problems.push_back({rule.file, rule.line, rule.id,
+                        "the same pattern as rule " + earlier.id + " (" + earlier.file + ":" +
+                            std::to_string(earlier.line) + ")"});
   }
   return problems;
 }

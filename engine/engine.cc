@@ -3,12 +3,10 @@
 #include "anchor.h"
 #include "grammar_parser.h"
 #include "matcher.h"
+#include "normalizer.h"
 #include "utf8.h"
 
 namespace chronik {
-
-// The lexicon whose forms the sentence splitter treats as abbreviations.
-constexpr std::string_view kAbbreviationLexicon = "abbreviation";
 
 class Engine::Impl {
  public:
@@ -19,12 +17,18 @@ class Engine::Impl {
       if (lexicon.name != kAbbreviationLexicon) continue;
       for (const LexiconEntry& entry : lexicon.entries) abbreviations_.push_back(entry.form);
     }
+    if (const CompiledLexicon* tense = matcher_.lexicon(std::string(kTenseLexicon))) {
+      tense_cues_ = &tense->values;
+    }
     return true;
   }
 
   void extract(const Document& doc, std::vector<Timex>* out) const {
+    // Rules match the normalized text; spans are reported in the text as given.
+    NormalizedText normalized = normalize(doc.text);
     std::vector<Match> matches;
-    matcher_.find(doc.text, std::min(doc.body_begin, doc.text.size()), &matches);
+    matcher_.find(normalized.text(),
+                  normalized.to_normalized(std::min(doc.body_begin, doc.text.size())), &matches);
     std::optional<Point> anchor;
     if (doc.date) anchor = doc.date->point();
     std::size_t byte = 0;
@@ -34,14 +38,15 @@ class Engine::Impl {
       byte = target;
       return code_point;
     };
+    Anchorer anchorer(doc.text, anchor, tense_cues_);
     for (const Match& m : matches) {
-      Resolved resolved = resolve(m.reading, anchor);
       Timex t;
-      t.byte_begin = m.begin;
-      t.byte_end = m.end;
-      t.begin = to_code_points(m.begin);
-      t.end = to_code_points(m.end);
-      t.text = doc.text.substr(m.begin, m.end - m.begin);
+      t.byte_begin = normalized.to_original_begin(m.begin);
+      t.byte_end = normalized.to_original_end(m.end);
+      t.begin = to_code_points(t.byte_begin);
+      t.end = to_code_points(t.byte_end);
+      Resolved resolved = anchorer.resolve(m.reading, t.byte_begin, t.byte_end, t.begin);
+      t.text = doc.text.substr(t.byte_begin, t.byte_end - t.byte_begin);
       t.type = m.reading.type;
       t.value = resolved.value;
       t.mod = m.reading.mod;
@@ -58,6 +63,7 @@ class Engine::Impl {
   ParsedGrammar grammar_;
   Matcher matcher_;  // points into grammar_
   std::vector<std::string> abbreviations_;
+  const TenseCues* tense_cues_ = nullptr;  // points into matcher_
 };
 
 Engine::Engine(const std::vector<GrammarFile>& grammar) {

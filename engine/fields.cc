@@ -6,9 +6,9 @@ namespace chronik {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "year",   "year2",  "month",     "day",  "weekday",     "week",   "quarter",
-    "half",   "season", "part",      "hour", "minute",      "decade", "century",
-    "amount", "offset", "direction", "unit", "granularity", "ref",    "mod"};
+    "year",      "year2", "month",       "day",    "weekday", "week",    "quarter", "half",
+    "season",    "part",  "hour",        "minute", "decade",  "century", "amount",  "offset",
+    "direction", "unit",  "granularity", "ref",    "mod",     "weekend", "holiday"};
 
 std::optional<int> to_int(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -60,6 +60,8 @@ std::optional<Range> range_of(Field f) {
       return Range{-10000, 10000};
     case Field::direction:
       return Range{-1, 1};
+    case Field::weekend:
+      return Range{1, 1};
     default:
       return std::nullopt;
   }
@@ -102,6 +104,9 @@ std::string check_field_value(Field f, std::string_view value) {
     case Field::part:
       ok = v.part().has_value();
       break;
+    case Field::holiday:
+      ok = v.holiday().has_value();
+      break;
     default: {
       auto n = v.integer(f);
       auto range = range_of(f);
@@ -133,5 +138,29 @@ std::optional<Mod> FieldValues::mod() const {
 }
 std::optional<Season> FieldValues::season() const { return parse_season(raw(Field::season)); }
 std::optional<PartOfDay> FieldValues::part() const { return parse_part_of_day(raw(Field::part)); }
+
+std::optional<Holiday> FieldValues::holiday() const {
+  std::string_view s = raw(Field::holiday);
+  constexpr std::string_view kEaster = "easter";
+  Holiday h;
+  if (s.starts_with(kEaster)) {
+    std::string_view offset = s.substr(kEaster.size());
+    if (offset.empty()) {
+      h.easter_offset = 0;
+    } else if (auto n = to_int(offset); n && (offset[0] == '+' || offset[0] == '-')) {
+      h.easter_offset = *n;
+    } else {
+      return std::nullopt;
+    }
+    return h;
+  }
+  if (s.size() != 5 || s[2] != '-') return std::nullopt;
+  auto month = to_int(s.substr(0, 2));
+  auto day = to_int(s.substr(3, 2));
+  if (!month || !day || *month < 1 || *month > 12 || *day < 1 || *day > 31) return std::nullopt;
+  h.month = *month;
+  h.day = *day;
+  return h;
+}
 
 }  // namespace chronik

@@ -38,8 +38,17 @@ enum class Field : std::uint8_t {
   granularity,  // millennium ... minute
   ref,          // PRESENT_REF PAST_REF FUTURE_REF
   mod,          // START MID END APPROX ...
+  weekend,      // 1: the weekend of a week
+  holiday,      // a fixed day MM-DD (12-24) or a day counted from Easter Sunday (easter-2)
 };
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::mod) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::holiday) + 1;
+
+// A holiday: a fixed day of the year, or a number of days from Easter Sunday.
+struct Holiday {
+  int month = 0;
+  int day = 0;
+  std::optional<int> easter_offset;
+};
 
 std::optional<Field> parse_field(std::string_view name);
 std::string_view to_string(Field field);
@@ -63,6 +72,7 @@ class FieldValues {
   std::optional<Mod> mod() const;
   std::optional<Season> season() const;
   std::optional<PartOfDay> part() const;
+  std::optional<Holiday> holiday() const;
 
  private:
   static std::size_t index(Field f) { return static_cast<std::size_t>(f); }

@@ -131,5 +131,121 @@ TEST_CASE("reading replaces the previous document") {
   CHECK_FALSE(doc.date.has_value());
 }
 
+// --- the evaluation format ------------------------------------------------------------------
+
+TEST_CASE("read_annotated: a document with subset and timex array") {
+  JsonlReader reader;
+  AnnotatedDocument doc;
+  std::string error = reader.read_annotated(
+      R"({"id": "g1", "subset": "nachrichten", "dct": "2025-02-12", "text": "Über den 21. Januar.", )"
+      R"("timex": [{"begin": 9, "end": 19, "text": "21. Januar", "type": "DATE", )"
+      R"("value": "2025-01-21"}, {"begin": 0, "end": 4, "text": "Über", "type": "SET", )"
+      R"("value": "P1D", "mod": "APPROX", "tid": "t2"}]})",
+      kFallback, &doc);
+  CHECK(error.empty());
+  CHECK(doc.doc.id == "g1");
+  CHECK(doc.doc.text == "Über den 21. Januar.");
+  CHECK(doc.doc.date == DocumentDate::parse("2025-02-12"));
+  CHECK(doc.subset == "nachrichten");
+  REQUIRE(doc.timex.size() == 2);
+  CHECK(doc.timex[0].begin == 9);
+  CHECK(doc.timex[0].end == 19);
+  CHECK(doc.timex[0].text == "21. Januar");
+  CHECK(doc.timex[0].type == "DATE");
+  CHECK(doc.timex[0].value == "2025-01-21");
+  CHECK(doc.timex[0].mod.empty());
+  CHECK(doc.timex[1].begin == 0);
+  CHECK(doc.timex[1].end == 4);
+  CHECK(doc.timex[1].mod == "APPROX");
+}
+
+TEST_CASE("read_annotated: subset and timex are optional, and replaced by the next line") {
+  JsonlReader reader;
+  AnnotatedDocument doc;
+  REQUIRE(reader
+              .read_annotated(
+                  R"({"subset": "wiki", "text": "heute", "timex": [{"begin": 0, "end": 5}]})",
+                  kFallback, &doc)
+              .empty());
+  CHECK(doc.doc.id == "corpus.jsonl:7");
+  CHECK(doc.subset == "wiki");
+  CHECK(doc.timex.size() == 1);
+  REQUIRE(reader.read_annotated(R"({"text": "nichts"})", "b", &doc).empty());
+  CHECK(doc.doc.id == "b");
+  CHECK(doc.subset.empty());
+  CHECK(doc.timex.empty());
+  REQUIRE(reader.read_annotated(R"({"text": "nichts", "timex": []})", "c", &doc).empty());
+  CHECK(doc.timex.empty());
+}
+
+TEST_CASE("read_annotated: the document fields are checked as by read") {
+  JsonlReader reader;
+  AnnotatedDocument doc;
+  CHECK(reader.read_annotated(R"({"timex": []})", kFallback, &doc) == "no \"text\" field");
+  CHECK(reader.read_annotated(R"({"text": "x", "dct": "gestern"})", kFallback, &doc) ==
+        "\"dct\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: \"gestern\"");
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": [)", kFallback, &doc)
+            .rfind("not a JSON object: ", 0) == 0);
+}
+
+TEST_CASE("read_annotated: timex must be an array of objects") {
+  JsonlReader reader;
+  AnnotatedDocument doc;
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": {"begin": 0, "end": 1}})", kFallback,
+                              &doc) == "\"timex\" must be an array");
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": null})", kFallback, &doc) ==
+        "\"timex\" must be an array");
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": [1]})", kFallback, &doc) ==
+        "a timex is not an object");
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": [{"begin": 0, "end": 1}, "heute"]})",
+                              kFallback, &doc) == "a timex is not an object");
+}
+
+TEST_CASE("read_annotated: offsets must be non-negative integers") {
+  JsonlReader reader;
+  AnnotatedDocument doc;
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": [{"begin": "0", "end": 1}]})", kFallback,
+                              &doc) == "timex \"begin\" must be a number");
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": [{"begin": 0, "end": -1}]})", kFallback,
+                              &doc) == "timex \"end\" must be a number");
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": [{"begin": 0.5, "end": 1}]})", kFallback,
+                              &doc) == "timex \"begin\" must be a number");
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": [{"begin": null, "end": 1}]})", kFallback,
+                              &doc) == "timex \"begin\" must be a number");
+}
+
+TEST_CASE("read_annotated: a timex that ends before it begins is an error") {
+  JsonlReader reader;
+  AnnotatedDocument doc;
+  CHECK(reader.read_annotated(R"({"text": "heute", "timex": [{"begin": 3, "end": 2}]})", kFallback,
+                              &doc) == "a timex ends before it begins");
+  CHECK(reader
+            .read_annotated(R"({"text": "heute", "timex": [{"begin": 2, "end": 2}]})", kFallback,
+                            &doc)
+            .empty());
+}
+
+// Known bug (reported): a timex without "begin" or "end" is read with offset 0 instead of being
+// rejected; without "end" alone the error says it ends before it begins. Remove should_fail once
+// missing offsets are an error.
+TEST_CASE("read_annotated: a timex without offsets is an error" * doctest::should_fail()) {
+  JsonlReader reader;
+  AnnotatedDocument doc;
+  CHECK_FALSE(reader
+                  .read_annotated(R"({"text": "heute", "timex": [{"text": "heute", "type": )"
+                                  R"("DATE", "value": "2025-02-12"}]})",
+                                  kFallback, &doc)
+                  .empty());
+  CHECK_FALSE(reader.read_annotated(R"({"text": "heute", "timex": [{"end": 5}]})", kFallback, &doc)
+                  .empty());
+}
+
+TEST_CASE("read ignores the evaluation fields") {
+  JsonlReader reader;
+  Document doc;
+  CHECK(reader.read(R"({"text": "x", "subset": 5, "timex": "keine"})", kFallback, &doc).empty());
+  CHECK(doc.text == "x");
+}
+
 }  // namespace
 }  // namespace chronik

@@ -10,6 +10,25 @@ namespace chronik {
 namespace {
 
 constexpr std::string_view kSpanGroup = "span";
+constexpr std::string_view kSecondEnd = "_to";
+
+// Fields from the coarsest to the finest, for the first end of a range to inherit what it lacks
+// ("3." in "vom 3. bis 5. März" takes March from the second end).
+constexpr Field kCoarseToFine[] = {Field::century, Field::decade,  Field::year,    Field::year2,
+                                   Field::half,    Field::quarter, Field::season,  Field::month,
+                                   Field::week,    Field::day,     Field::weekday, Field::part,
+                                   Field::hour,    Field::minute};
+
+void inherit_coarser(const FieldValues& second, FieldValues& first) {
+  int finest = -1;
+  for (int i = 0; i < static_cast<int>(std::size(kCoarseToFine)); ++i) {
+    if (first.has(kCoarseToFine[i])) finest = i;
+  }
+  for (int i = 0; i < finest; ++i) {
+    Field f = kCoarseToFine[i];
+    if (!first.has(f) && second.has(f)) first.set(f, second.raw(f));
+  }
+}
 // The union of all rules is one large automaton; give its DFA room so that it does not fall
 // back to the slower NFA on long texts.
 constexpr int64_t kScannerMemory = 64 << 20;
@@ -197,16 +216,22 @@ bool Matcher::compile_rule(const Rule& rule, int order, std::string* error) {
   for (const NamedGroup& group : groups) {
     std::string name(group.name);
     int number = numbers.at(name);
+    End end = End::first;
+    if (name.ends_with(kSecondEnd)) {
+      end = End::second;
+      name.resize(name.size() - kSecondEnd.size());
+      c.range = true;
+    }
     if (name == kSpanGroup) {
-      c.span_group = number;
+      (end == End::first ? c.span_group : c.span_to_group) = number;
       continue;
     }
     auto field = parse_field(name);
     if (!field) {
-      *error = where(rule) + "capture (?P<" + name + ">...) names no field";
+      *error = where(rule) + "capture (?P<" + std::string(group.name) + ">...) names no field";
       return false;
     }
-    CaptureBinding binding{number, *field, {}};
+    CaptureBinding binding{number, *field, end, {}};
     std::vector<std::string> names;
     expander.lexicons_in(group.body, &names);
     for (const std::string& lexicon_name : names) {
@@ -215,6 +240,10 @@ bool Matcher::compile_rule(const Rule& rule, int order, std::string* error) {
     }
     c.captures.push_back(std::move(binding));
     provided.insert(*field);
+  }
+  if (c.range && (c.span_group < 0 || c.span_to_group < 0)) {
+    *error = where(rule) + "a rule with field_to captures needs (?P<span>...) and (?P<span_to>...)";
+    return false;
   }
   for (Field required : c.production->required) {
     if (!provided.count(required)) {
@@ -261,40 +290,49 @@ bool Matcher::compile_scanner(std::string* error) {
   return true;
 }
 
-bool Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
-                   Reading* reading) const {
-  FieldValues fields;
-  for (const auto& [field, value] : rule.arguments) fields.set(field, value);
+int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
+                  Reading readings[2]) const {
+  FieldValues fields[2];
+  for (const auto& [field, value] : rule.arguments) {
+    fields[0].set(field, value);
+    fields[1].set(field, value);
+  }
   std::string normalized;
   for (const CaptureBinding& binding : rule.captures) {
     const re2::StringPiece& g = groups[binding.group];
     if (g.data() == nullptr) continue;
     std::string_view captured(g.data(), g.size());
+    FieldValues& target = fields[binding.end == End::first ? 0 : 1];
     bool found = false;
     if (!binding.lexicons.empty()) normalized = normalize_spaces(captured);
     for (const CompiledLexicon* lexicon : binding.lexicons) {
       auto it = lexicon->values.find(normalized);
       if (it != lexicon->values.end()) {
-        fields.set(binding.field, it->second);
+        target.set(binding.field, it->second);
         found = true;
         break;
       }
     }
     if (!found) {
-      if (!all_digits(captured)) return false;
-      fields.set(binding.field, captured);
+      if (!all_digits(captured)) return 0;
+      target.set(binding.field, captured);
     }
   }
-  if (!rule.production->function) return true;  // a blocking rule
-  auto produced = rule.production->function(fields);
-  if (!produced) return false;
-  *reading = *produced;
-  if (auto mod = fields.mod()) reading->mod = *mod;
-  return true;
+  if (!rule.production->function) return 1;  // a blocking rule
+  int count = rule.range ? 2 : 1;
+  if (rule.range) inherit_coarser(fields[1], fields[0]);
+  for (int i = 0; i < count; ++i) {
+    auto produced = rule.production->function(fields[i]);
+    if (!produced) return 0;
+    readings[i] = *produced;
+    if (auto mod = fields[i].mod()) readings[i].mod = *mod;
+  }
+  return count;
 }
 
 bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limit,
-                      const std::vector<int>& hits, Match* match, std::size_t* match_end) const {
+                      const std::vector<int>& hits, std::vector<Match>* out,
+                      std::size_t* match_end) const {
   re2::StringPiece whole(text.data(), text.size());
   std::vector<Candidate> candidates;
   for (int index : hits) {
@@ -316,6 +354,7 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
       window = c.end - 1;
     }
   }
+  if (candidates.empty()) return false;
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     if (a.end != b.end) return a.end > b.end;
     if (a.rule->rule->priority != b.rule->rule->priority) {
@@ -323,27 +362,27 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
     }
     return a.rule->order < b.rule->order;
   });
+  // Only the longest matches compete. When none of them has a valid value ("31.02.2025"), the
+  // span is consumed all the same, so that no part of it is read as something else ("2025").
+  *match_end = candidates.front().end;
   for (const Candidate& c : candidates) {
-    if (c.end != candidates.front().end) break;  // only the longest matches compete
-    Reading reading;
-    if (!read(*c.rule, c.groups.data(), &reading)) continue;
-    match->rule = c.rule;
-    match->reading = reading;
-    match->begin = start;
-    match->end = c.end;
-    if (c.rule->span_group >= 0 && c.groups[c.rule->span_group].data() != nullptr) {
-      const re2::StringPiece& span = c.groups[c.rule->span_group];
-      match->begin = static_cast<std::size_t>(span.data() - text.data());
-      match->end = match->begin + span.size();
+    if (c.end != candidates.front().end) break;
+    Reading readings[2];
+    int count = read(*c.rule, c.groups.data(), readings);
+    if (count == 0) continue;
+    if (!c.rule->production->function) return true;  // blocked
+    int span_groups[2] = {c.rule->span_group, c.rule->span_to_group};
+    for (int i = 0; i < count; ++i) {
+      Match m{c.rule, start, c.end, readings[i]};
+      const re2::StringPiece& span = c.groups[std::max(span_groups[i], 0)];
+      if (span_groups[i] >= 0 && span.data() != nullptr) {
+        m.begin = static_cast<std::size_t>(span.data() - text.data());
+        m.end = m.begin + span.size();
+      }
+      out->push_back(m);
     }
-    *match_end = c.end;
     return true;
   }
-  // The longest match has no valid value ("31.02.2025"): it is consumed, so that no part of it is
-  // read as something else ("2025").
-  if (candidates.empty()) return false;
-  match->rule = nullptr;
-  *match_end = candidates.front().end;
   return true;
 }
 
@@ -358,14 +397,8 @@ void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* 
     std::size_t limit = start + found.size();
     hits.clear();
     starts_->Match(re2::StringPiece(text.data() + start, text.size() - start), &hits);
-    Match match;
     std::size_t match_end = 0;
-    if (best_at(text, start, limit, hits, &match, &match_end)) {
-      if (match.rule && match.rule->production->function) out->push_back(match);
-      pos = match_end;
-    } else {
-      pos = utf8::next(text, start);
-    }
+    pos = best_at(text, start, limit, hits, out, &match_end) ? match_end : utf8::next(text, start);
   }
 }
 

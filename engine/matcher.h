@@ -28,10 +28,14 @@ struct CompiledLexicon {
   std::unordered_map<std::string, std::string> values;
 };
 
+// The two ends of a range rule ("vom 3. bis 5. März"): captures named field_to fill the second.
+enum class End : std::uint8_t { first, second };
+
 // What fills a field from a named capture.
 struct CaptureBinding {
   int group = 0;  // RE2 group number
   Field field = Field::year;
+  End end = End::first;
   std::vector<const CompiledLexicon*> lexicons;  // looked up in order; then digits are read
 };
 
@@ -41,7 +45,10 @@ struct CompiledRule {
   const Production* production = nullptr;
   std::vector<std::pair<Field, std::string>> arguments;
   std::vector<CaptureBinding> captures;
-  int span_group = -1;  // the group named "span", which narrows the reported span
+  // The groups named "span" and "span_to", which narrow the reported spans of the two ends.
+  int span_group = -1;
+  int span_to_group = -1;
+  bool range = false;  // the rule yields two expressions
   int group_count = 0;
   int order = 0;  // position in the grammar
 };
@@ -69,9 +76,12 @@ class Matcher {
   struct Candidate;
   bool compile_rule(const Rule& rule, int order, std::string* error);
   bool compile_scanner(std::string* error);
+  // The expressions of the best match at `start`, appended to *out; false when no rule matches
+  // there. *match_end is where the match ends.
   bool best_at(std::string_view text, std::size_t start, std::size_t limit,
-               const std::vector<int>& hits, Match* match, std::size_t* match_end) const;
-  bool read(const CompiledRule& rule, const re2::StringPiece* groups, Reading* reading) const;
+               const std::vector<int>& hits, std::vector<Match>* out, std::size_t* match_end) const;
+  // The readings a match yields (two for a range), or none when its value is not valid.
+  int read(const CompiledRule& rule, const re2::StringPiece* groups, Reading readings[2]) const;
 
   std::unordered_map<std::string, const Lexicon*> sources_;
   std::unordered_map<std::string, CompiledLexicon> lexicons_;

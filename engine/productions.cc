@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "chronik/calendar.h"
+
 namespace chronik {
 namespace {
 
@@ -29,11 +31,13 @@ void set_year_fields(const FieldValues& f, Point& p) {
 void set_period_fields(const FieldValues& f, Point& p) {
   auto refine = [&p](Granularity g) { p.granularity = std::max(p.granularity, g); };
   if (auto h = f.integer(Field::half)) p.half = *h, refine(Granularity::half);
+  if (f.has(Field::weekend)) p.weekend = true, refine(Granularity::week);
   if (auto q = f.integer(Field::quarter)) p.quarter = *q, refine(Granularity::quarter);
   if (auto s = f.season()) p.season = *s, refine(Granularity::season);
   if (auto m = f.integer(Field::month)) p.month = *m, refine(Granularity::month);
   if (auto w = f.integer(Field::week)) p.week = *w, refine(Granularity::week);
   if (auto d = f.integer(Field::day)) p.day = *d, refine(Granularity::day);
+  if (auto h = f.holiday()) p.month = h->month, p.day = h->day, refine(Granularity::day);
   if (auto wd = f.integer(Field::weekday)) p.weekday = *wd, refine(Granularity::day);
   if (auto part = f.part()) p.part_of_day = *part, refine(Granularity::part_of_day);
   if (auto h = f.integer(Field::hour)) p.hour = *h, refine(Granularity::hour);
@@ -55,12 +59,19 @@ std::optional<Point> point_from(const FieldValues& f, Granularity coarsest) {
 }
 
 bool has_date_fields(const FieldValues& f) {
-  for (Field field : {Field::year, Field::year2, Field::decade, Field::century, Field::half,
-                      Field::quarter, Field::season, Field::month, Field::week, Field::day,
-                      Field::weekday, Field::part, Field::hour, Field::minute}) {
+  for (Field field :
+       {Field::year, Field::year2, Field::decade, Field::century, Field::half, Field::quarter,
+        Field::season, Field::month, Field::week, Field::day, Field::weekday, Field::part,
+        Field::hour, Field::minute, Field::weekend, Field::holiday}) {
     if (f.has(field)) return true;
   }
   return false;
+}
+
+// The day `offset` days from Easter Sunday of `year`.
+Point easter_day(int year, int offset) {
+  date::sys_days easter(easter_sunday(date::year(year)));
+  return point_at(easter + date::days(offset), Granularity::day);
 }
 
 TimexType type_of(const Point& p) { return p.has_time() ? TimexType::time : TimexType::date; }
@@ -72,9 +83,19 @@ std::optional<Reading> produce_date(const FieldValues& f) {
   if (!p) return std::nullopt;
   Reading r;
   r.type = type_of(*p);
-  r.value = *p;
   r.relation = p->anchored() ? Relation::absolute : Relation::fill;
-  r.direction = f.integer(Field::direction).value_or(0);
+  int direction = f.integer(Field::direction).value_or(0);
+  r.direction = direction < 0   ? Direction::before
+                : direction > 0 ? Direction::after
+                                : Direction::nearest;
+  if (auto h = f.holiday(); h && h->easter_offset) {
+    if (p->anchored()) {
+      *p = easter_day(p->year, *h->easter_offset);
+    } else {
+      r.easter_offset = h->easter_offset;
+    }
+  }
+  r.value = *p;
   return r;
 }
 

@@ -13,6 +13,11 @@
 
 namespace chronik {
 
+// Which occurrence of an underspecified date to take ("am Montag"): said outright
+// ("vergangenen", "kommenden": strictly before or after the anchor), read from the tense of the
+// clause (in the past or future, the anchor's own day or period included), or the nearest.
+enum class Direction : std::int8_t { before, past, nearest, future, after };
+
 // How a Reading's value relates to its anchor.
 enum class Relation : std::uint8_t {
   absolute,  // complete as it is
@@ -26,8 +31,9 @@ struct Reading {
                 // des vergangenen Jahres"), with the result's granularity
   Mod mod = Mod::none;
   Relation relation = Relation::absolute;
-  // fill: -1 the latest occurrence before the anchor, +1 the first after it, 0 the nearest.
-  int direction = 0;
+  Direction direction = Direction::nearest;  // fill: which occurrence
+  // fill: a day counted from Easter Sunday of a year still to be chosen ("Pfingstmontag").
+  std::optional<int> easter_offset;
   // shift: move the anchor by `shift` units of `shift_unit`, then read it at `shift_granularity`.
   int shift = 0;
   Unit shift_unit = Unit::day;

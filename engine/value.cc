@@ -147,6 +147,7 @@ std::string point_str(const Point& p) {
     case Granularity::week:
       out += "-W";
       append_field(out, p.week, 2, p.week != 0);
+      if (p.weekend) out += "-WE";
       break;
     case Granularity::day:
       append_day(out, p);

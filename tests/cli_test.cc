@@ -1182,4 +1182,286 @@ TEST_CASE("grammar check: a directory that does not exist fails") {
   CHECK(contains(r.err, "does-not-exist"));
 }
 
+TEST_CASE("grammar check: unused macros and lexicons, duplicate patterns, failing examples") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "g" / "lexicons");
+  fs::create_directories(dir.path() / "g" / "rules");
+  std::string g = (dir.path() / "g").string();
+  dir.write("g/macros.txt",
+            "chronik-macros 1\n"
+            "day = 0?[1-9]|[12][0-9]|3[01]\n"
+            "hour = [01]?[0-9]|2[0-3]\n");
+  dir.write("g/lexicons/abbreviation.tsv", "chronik-lexicon 1\nDr\n");
+  dir.write("g/lexicons/month.tsv", "chronik-lexicon 1\nJanuar\t1\nFebruar\t2\n");
+  dir.write("g/lexicons/season.tsv", "chronik-lexicon 1\nSommer\tSU\n");
+  const std::string kRules =
+      "chronik-rules 1\n"
+      "dct 2025-02-12\n"
+      "\n"
+      "rule date.day_month\n"
+      "pattern (?P<day>{day})\\.{s}(?P<month>{month})\n"
+      "produce date\n"
+      "example am [21. Januar] => 2025-01-21\n"
+      "example am [3. Februar] => 2025-02-04\n"
+      "\n"
+      "rule date.copy\n"
+      "pattern (?P<day>{day})\\.{s}(?P<month>{month}) \n"
+      "produce date\n";
+  dir.write("g/rules/dates.rules", kRules);
+
+  Result r = chronik("grammar check " + quote(g));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out == g + "/macros.txt:3: macro {hour} is not used by any rule\n" + g +
+                     "/lexicons/season.tsv:1: lexicon {season} is not used by any rule\n" + g +
+                     "/rules/dates.rules:8: rule date.day_month: expected \"3. Februar\" "
+                     "2025-02-04, found \"3. Februar\" DATE 2025-02-03 (rule date.day_month)\n" +
+                     g +
+                     "/rules/dates.rules:10: rule date.copy: the same pattern as rule "
+                     "date.day_month (" +
+                     g + "/rules/dates.rules:4)\n" + g +
+                     "/rules/dates.rules:10: rule date.copy: the rule has no example\n"
+                     "2 rules, 2 examples, 5 problems\n");
+
+  // A rule that does not compile: its error comes first, the lints still follow.
+  dir.write("g/rules/dates.rules", kRules +
+                                       "\nrule date.broken\n"
+                                       "pattern {tag}\\.{s}{monat}\n"
+                                       "produce date\n"
+                                       "example [1. Mai] => XXXX-05-01\n");
+  r = chronik("grammar check " + quote(g));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out == g + "/rules/dates.rules:14: rule date.broken: unknown macro or lexicon {tag}\n" +
+                     g + "/macros.txt:3: macro {hour} is not used by any rule\n" + g +
+                     "/lexicons/season.tsv:1: lexicon {season} is not used by any rule\n" + g +
+                     "/rules/dates.rules:10: rule date.copy: the same pattern as rule "
+                     "date.day_month (" +
+                     g +
+                     "/rules/dates.rules:4)\n"
+                     "the grammar does not compile, 4 problems\n");
+}
+
+TEST_CASE("grammar check: a clean grammar exits 0 with the summary line only") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "g" / "rules");
+  std::string g = (dir.path() / "g").string();
+  dir.write("g/rules/today.rules",
+            "chronik-rules 1\n"
+            "dct 2025-02-12\n"
+            "rule relative.today\n"
+            "pattern heute\n"
+            "produce shift unit=day offset=0\n"
+            "example [heute] => 2025-02-12\n");
+  Result r = chronik("grammar check " + quote(g));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == "1 rules, 1 examples, 0 problems\n");
+}
+
+// --- eval
+// ----------------------------------------------------------------------------------------
+
+// A gold standard of two documents and a system output for it, scored by hand (see
+// engine/eval_test.cc for the alignment of doc1):
+//   doc1: gold 4, system 5, strict 2, relaxed 3, type 2, value 2
+//   doc2: gold 1, system 1, all right
+const std::string kGold =
+    R"({"id": "doc1", "subset": "nachrichten", "dct": "2025-02-12", )"
+    R"("text": "Am 21. Januar 2025 und gestern traf er sie, seit drei Jahren täglich.", )"
+    R"("timex": [)"
+    R"({"begin": 3, "end": 18, "text": "21. Januar 2025", "type": "DATE", "value": "2025-01-21"}, )"
+    R"({"begin": 23, "end": 30, "text": "gestern", "type": "DATE", "value": "2025-02-11"}, )"
+    R"({"begin": 49, "end": 60, "text": "drei Jahren", "type": "DURATION", "value": "P3Y"}, )"
+    R"({"begin": 61, "end": 68, "text": "täglich", "type": "SET", "value": "P1D"}]})"
+    "\n\n"
+    R"({"id": "doc2", "subset": "wiki", "dct": "2025-02-12", "text": "heute", )"
+    R"("timex": [{"begin": 0, "end": 5, "text": "heute", "type": "DATE", "value": "2025-02-12"}]})"
+    "\n";
+
+const std::string kSystem =
+    R"({"id": "doc2", "text": "heute", )"
+    R"("timex": [{"begin": 0, "end": 5, "text": "heute", "type": "DATE", "value": "2025-02-12"}]})"
+    "\n"
+    R"({"id": "doc1", "text": "", "timex": [)"
+    R"({"begin": 3, "end": 13, "text": "21. Januar", "type": "DATE", "value": "2025-01-21"}, )"
+    R"({"begin": 23, "end": 30, "text": "gestern", "type": "DATE", "value": "2025-02-12"}, )"
+    R"({"begin": 49, "end": 60, "text": "drei Jahren", "type": "DATE", "value": "P3Y"}, )"
+    R"({"begin": 31, "end": 35, "text": "traf", "type": "DATE", "value": "XXXX"}, )"
+    R"({"begin": 36, "end": 38, "text": "er", "type": "TIME", "value": "XXXX-XX-XXT10:00", )"
+    R"("mod": "APPROX"}]})"
+    "\n";
+
+const std::string kTotalReport =
+    "gold 5, system 6, relaxed matches 4\n"
+    "strict span            P 0.500  R 0.600  F1 0.545\n"
+    "relaxed span           P 0.667  R 0.800  F1 0.727\n"
+    "accuracy on relaxed    type 0.750  value 0.750\n"
+    "value                  P 0.500  R 0.600  F1 0.545\n"
+    "\n"
+    "by type (recall by gold type, precision by system type)\n"
+    "  type        gold system  relax P  relax R  value R\n"
+    "  DATE           3      5    0.800    1.000    0.667\n"
+    "  DURATION       1      0    0.000    1.000    1.000\n"
+    "  SET            1      0    0.000    0.000    0.000\n"
+    "  TIME           0      1    0.000    0.000    0.000\n";
+
+TEST_CASE("eval: scores a system output against the gold standard") {
+  TempDir dir;
+  std::string gold = dir.write("gold.jsonl", kGold);
+  std::string system = dir.write("system.jsonl", kSystem);
+  Result r = chronik("eval --gold " + quote(gold) + " --system " + quote(system));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == kTotalReport);
+}
+
+TEST_CASE("eval --by-subset: a summary for each subset") {
+  TempDir dir;
+  std::string gold = dir.write("gold.jsonl", kGold);
+  std::string system = dir.write("system.jsonl", kSystem);
+  Result r = chronik("eval --by-subset --gold " + quote(gold) + " --system " + quote(system));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == kTotalReport +
+                     "\n"
+                     "subset nachrichten\n"
+                     "gold 4, system 5, relaxed matches 3\n"
+                     "strict span            P 0.400  R 0.500  F1 0.444\n"
+                     "relaxed span           P 0.600  R 0.750  F1 0.667\n"
+                     "accuracy on relaxed    type 0.667  value 0.667\n"
+                     "value                  P 0.400  R 0.500  F1 0.444\n"
+                     "\n"
+                     "subset wiki\n"
+                     "gold 1, system 1, relaxed matches 1\n"
+                     "strict span            P 1.000  R 1.000  F1 1.000\n"
+                     "relaxed span           P 1.000  R 1.000  F1 1.000\n"
+                     "accuracy on relaxed    type 1.000  value 1.000\n"
+                     "value                  P 1.000  R 1.000  F1 1.000\n");
+}
+
+TEST_CASE("eval --errors: each miss, spurious expression and wrong value with its context") {
+  TempDir dir;
+  std::string gold = dir.write("gold.jsonl", kGold);
+  std::string system = dir.write("system.jsonl", kSystem);
+  Result r = chronik("eval --errors --gold " + quote(gold) + " --system " + quote(system));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == kTotalReport +
+                     "\n"
+                     "errors (kind, document, gold, system, context)\n"
+                     "wrong value\tdoc1\t\"gestern\" DATE 2025-02-11\t\"gestern\" DATE 2025-02-12\t"
+                     "Am 21. Januar 2025 und [gestern] traf er sie, seit drei Jahren täglich.\n"
+                     "wrong type\tdoc1\t\"drei Jahren\" DURATION P3Y\t\"drei Jahren\" DATE P3Y\t"
+                     "nuar 2025 und gestern traf er sie, seit [drei Jahren] täglich.\n"
+                     "missed\tdoc1\t\"täglich\" SET P1D\t-\t"
+                     "d gestern traf er sie, seit drei Jahren [täglich].\n"
+                     "spurious\tdoc1\t-\t\"traf\" DATE XXXX\t"
+                     "Am 21. Januar 2025 und gestern [traf] er sie, seit drei Jahren täglich.\n"
+                     "spurious\tdoc1\t-\t\"er\" TIME XXXX-XX-XXT10:00 APPROX\t"
+                     "Am 21. Januar 2025 und gestern traf [er] sie, seit drei Jahren täglich.\n");
+}
+
+TEST_CASE("eval: a gold document the system left out is all missed, unknown ids are ignored") {
+  TempDir dir;
+  std::string gold = dir.write("gold.jsonl", kGold);
+  std::string system = dir.write(
+      "system.jsonl",
+      R"({"id": "doc2", "text": "heute", "timex": [{"begin": 0, "end": 5, "type": "DATE", )"
+      R"("value": "2025-02-12"}]})"
+      "\n"
+      R"({"id": "doc9", "text": "x", "timex": [{"begin": 0, "end": 1, "type": "DATE", )"
+      R"("value": "2025"}]})"
+      "\n");
+  Result r = chronik("eval --gold " + quote(gold) + " --system " + quote(system));
+  CHECK(r.exit_code == 0);
+  std::vector<std::string> lines = split_lines(r.out);
+  REQUIRE(lines.size() >= 5);
+  CHECK(lines[0] == "gold 5, system 1, relaxed matches 1");
+  CHECK(lines[1] == "strict span            P 1.000  R 0.200  F1 0.333");
+}
+
+TEST_CASE("eval without --system: chronik tags the gold texts itself") {
+  TempDir dir;
+  // Gold: two expressions chronik finds with these values, and one it cannot find.
+  std::string gold = dir.write(
+      "gold.jsonl",
+      R"({"id": "a", "dct": "2025-02-12", )"
+      R"("text": "Über München kam er am 21. Januar 2024 an, gestern auch die Firma.", "timex": [)"
+      R"({"begin": 23, "end": 38, "text": "21. Januar 2024", "type": "DATE", "value": "2024-01-21"}, )"
+      R"({"begin": 43, "end": 50, "text": "gestern", "type": "DATE", "value": "2025-02-11"}, )"
+      R"({"begin": 60, "end": 65, "text": "Firma", "type": "DATE", "value": "XXXX"}]})"
+      "\n");
+  Result r = chronik("eval --errors --gold " + quote(gold));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  std::vector<std::string> lines = split_lines(r.out);
+  REQUIRE(lines.size() >= 5);
+  CHECK(lines[0] == "gold 3, system 2, relaxed matches 2");
+  CHECK(lines[1] == "strict span            P 1.000  R 0.667  F1 0.800");
+  CHECK(lines[2] == "relaxed span           P 1.000  R 0.667  F1 0.800");
+  CHECK(lines[3] == "accuracy on relaxed    type 1.000  value 1.000");
+  CHECK(lines[4] == "value                  P 1.000  R 0.667  F1 0.800");
+  CHECK(contains(r.out,
+                 "\nmissed\ta\t\"Firma\" DATE XXXX\t-\t"
+                 "am 21. Januar 2024 an, gestern auch die [Firma].\n"));
+
+  // --dct overrides the gold documents' dates: "gestern" is now 2025-02-28.
+  r = chronik("eval --errors --dct 2025-03-01 --gold " + quote(gold));
+  CHECK(r.exit_code == 0);
+  lines = split_lines(r.out);
+  REQUIRE(lines.size() >= 5);
+  CHECK(lines[4] == "value                  P 0.500  R 0.333  F1 0.400");
+  CHECK(contains(r.out,
+                 "\nwrong value\ta\t\"gestern\" DATE 2025-02-11\t\"gestern\" DATE "
+                 "2025-02-28\t"));
+}
+
+TEST_CASE("eval: a malformed line fails with FILE:LINE, the other documents are scored") {
+  TempDir dir;
+  std::string gold = dir.write(
+      "gold.jsonl",
+      R"({"id": "gut", "text": "heute", "timex": [{"begin": 0, "end": 5, "type": "DATE", )"
+      R"("value": "2025-02-12"}]})"
+      "\n"
+      "{kaputt\n"
+      R"({"id": "rückwärts", "text": "heute", "timex": [{"begin": 4, "end": 1}]})"
+      "\n");
+  std::string system = dir.write("system.jsonl", R"({"id": "gut", "text": "heute", "timex": [)"
+                                                 "\n");
+  Result r = chronik("eval --gold " + quote(gold) + " --system " + quote(system));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, gold + ":2: not a JSON object"));
+  CHECK(contains(r.err, gold + ":3: a timex ends before it begins"));
+  CHECK(contains(r.err, system + ":1: not a JSON object"));
+  CHECK(split_lines(r.err).size() == 3);
+  CHECK(r.out.rfind("gold 1, system 0, relaxed matches 0\n", 0) == 0);
+
+  Result missing = chronik("eval --gold " + quote((dir.path() / "fehlt.jsonl").string()));
+  CHECK(missing.exit_code == 1);
+  CHECK(contains(missing.err, "fehlt.jsonl: cannot read"));
+}
+
+TEST_CASE("eval: usage errors exit 2 with a one-line hint") {
+  TempDir dir;
+  std::string gold = quote(dir.write("gold.jsonl", kGold));
+  const std::string kUsageErrors[] = {
+      "eval",
+      "eval --system " + gold,
+      "eval --gold " + gold + " samples/softbank-ki.txt",
+      "eval --gold " + gold + " --system",
+      "eval --gold " + gold + " --dct gestern",
+      "eval --gold " + gold + " --grammar does-not-exist",
+  };
+  for (const std::string& args : kUsageErrors) {
+    CAPTURE(args);
+    Result r = chronik(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(is_one_line(r.err));
+  }
+  Result help = chronik("eval --help");
+  CHECK(help.exit_code == 0);
+  CHECK(contains(help.out, "--gold"));
+  CHECK(contains(help.out, "--by-subset"));
+}
+
 }  // namespace

@@ -1,9 +1,16 @@
 // Copyright chronik authors.
 //
-// Checking a grammar against its own examples: every rule's examples must come out as written,
-// and every rule must have examples.
+// Checking a grammar: its text for what is defined but never used or written twice
+// (lint_grammar), and its rules against their own examples (check_grammar). Errors that keep a
+// grammar from compiling (RE2 syntax, unknown macros) are the Engine's: see Engine::error().
 //
-//   for (const chronik::GrammarProblem& p : chronik::check_grammar(engine)) report(p.str());
+//   std::vector<chronik::GrammarProblem> problems = chronik::lint_grammar(files);
+//   chronik::Engine engine(files);
+//   if (!engine.ok()) report(engine.error());
+//   for (const chronik::GrammarProblem& p : problems) report(p.str());
+//   if (engine.ok()) {
+//     for (const chronik::GrammarProblem& p : chronik::check_grammar(engine)) report(p.str());
+//   }
 
 #ifndef CHRONIK_CHECK_H_
 #define CHRONIK_CHECK_H_
@@ -19,10 +26,10 @@ namespace chronik {
 struct GrammarProblem {
   std::string file;
   int line = 0;
-  std::string rule;
+  std::string rule;  // the rule's id; empty for a macro or lexicon
   std::string message;
 
-  // "file:line: rule ID: message"
+  // "file:line: rule ID: message", or "file:line: message" without a rule
   std::string str() const;
 };
 
@@ -32,6 +39,15 @@ std::string check_example(const Engine& engine, const Rule& rule, const Example&
 // Every failing example, and every rule without a positive example (or, for a blocking rule,
 // without a negative one).
 std::vector<GrammarProblem> check_grammar(const Engine& engine);
+
+// What the grammar's files define but no rule uses, and what they say twice:
+//  - a macro no rule pattern refers to, directly or through other macros (at its line in the
+//    macros file);
+//  - a lexicon no rule pattern refers to (at line 1 of its file); the lexicons the engine reads
+//    by name (kAbbreviationLexicon, kTenseLexicon) count as used;
+//  - a rule whose pattern, trimmed, is that of an earlier rule (at the later rule).
+// Files that do not parse yield no problems here; Engine::error() says why they do not.
+std::vector<GrammarProblem> lint_grammar(const std::vector<GrammarFile>& files);
 
 }  // namespace chronik
 

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,12 @@
 #include "chronik/value.h"
 
 namespace chronik {
+
+// Lexicons the engine reads by name, beside those the rules refer to: "abbreviation" (words a
+// full stop does not end a sentence after) and "tense" (words that tell a clause's tense, form ->
+// "past" or "future", for anchoring dates without a year).
+inline constexpr std::string_view kAbbreviationLexicon = "abbreviation";
+inline constexpr std::string_view kTenseLexicon = "tense";
 
 struct GrammarFile {
   std::string path;  // as reported in errors, e.g. "rules/dates.rules"

@@ -68,12 +68,13 @@ struct Point {
 
   Granularity granularity = Granularity::year;
   int year = kUnknown;
-  int month = 0;    // 1-12, 0 unknown
-  int day = 0;      // 1-31, 0 unknown
-  int week = 0;     // ISO week 1-53, 0 unknown
-  int weekday = 0;  // ISO weekday 1 (Monday) - 7 (Sunday), 0 unknown
-  int quarter = 0;  // 1-4
-  int half = 0;     // 1-2
+  int month = 0;         // 1-12, 0 unknown
+  int day = 0;           // 1-31, 0 unknown
+  int week = 0;          // ISO week 1-53, 0 unknown
+  int weekday = 0;       // ISO weekday 1 (Monday) - 7 (Sunday), 0 unknown
+  int quarter = 0;       // 1-4
+  int half = 0;          // 1-2
+  bool weekend = false;  // with granularity week: the weekend of that week (2025-W07-WE)
   Season season = Season::none;
   PartOfDay part_of_day = PartOfDay::none;
   int hour = kUnknown;    // 0-24
