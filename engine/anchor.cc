@@ -2,6 +2,7 @@
 
 #include <date/iso_week.h>
 
+#include <algorithm>
 #include <limits>
 #include <vector>
 
@@ -274,20 +275,14 @@ Direction Anchorer::tense_in(std::size_t from, std::size_t to) const {
   return past ? Direction::past : Direction::future;
 }
 
-// The tense of the clause around text[begin, end), else of its sentence.
+// The tense of the clause around text[begin, end). Only the clause: a sentence often joins a
+// past clause to one about what comes ("kam sie nicht, und so gastiert er am 9. Dezember").
 Direction Anchorer::tense_around(std::size_t begin, std::size_t end) const {
   if (!cues_) return Direction::nearest;
-  auto bounds = [&](auto is_end) {
-    std::size_t from = begin, to = end;
-    while (from > 0 && !is_end(text_, from - 1)) --from;
-    while (to < text_.size() && !is_end(text_, to)) ++to;
-    return std::pair{from, to};
-  };
-  auto [clause_from, clause_to] = bounds(ends_clause);
-  Direction direction = tense_in(clause_from, clause_to);
-  if (direction != Direction::nearest) return direction;
-  auto [sentence_from, sentence_to] = bounds(ends_sentence);
-  return tense_in(sentence_from, sentence_to);
+  std::size_t from = begin, to = end;
+  while (from > 0 && !ends_clause(text_, from - 1)) --from;
+  while (to < text_.size() && !ends_clause(text_, to)) ++to;
+  return tense_in(from, to);
 }
 
 Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_t end,
@@ -309,6 +304,29 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
     last_day_begin_code_point_ = begin_code_point;
   }
   return resolved;
+}
+
+bool WaitingDays::waits(const Reading& reading) {
+  const Point* p = reading.value.point();
+  return reading.relation == Relation::fill && p && p->day != 0 && p->month == 0 &&
+         p->weekday == 0 && !p->has_time();
+}
+
+void WaitingDays::release(std::string_view text, const Timex& next, std::vector<Timex>* out) {
+  const Point* lender = next.value.point();
+  bool lends = lender && lender->anchored() && lender->month != 0 && lender->day != 0;
+  for (Timex& day : waiting_) {
+    Point p = *day.value.point();
+    p.year = lends ? lender->year : Point::kUnknown;
+    p.month = lends ? lender->month : 0;
+    bool near = lends && std::none_of(text.begin() + day.byte_end, text.begin() + next.byte_begin,
+                                      [](char c) { return c == '\n' || c == '!' || c == '?'; });
+    if (!near || !p.ok()) continue;
+    day.value = p;
+    day.anchoring = {AnchorSource::expression, next.begin};
+    out->push_back(std::move(day));
+  }
+  waiting_.clear();
 }
 
 Resolved resolve(const Reading& reading, const std::optional<Point>& anchor) {

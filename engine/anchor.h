@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "chronik/timex.h"
 #include "chronik/value.h"
@@ -55,6 +56,24 @@ class Anchorer {
   std::optional<Point> last_day_;  // the day of the latest expression that named one
   std::size_t last_day_end_ = 0;
   std::size_t last_day_begin_code_point_ = 0;
+};
+
+// Days of month listed before their month ("am 3., 4. und 5. Oktober"). Each waits for the next
+// expression: when that one names a month in the same sentence, the waiting days take its month
+// and year; days nothing completes are dropped, since a lone "3." is rarely a date.
+class WaitingDays {
+ public:
+  // Whether `reading` is a day of month without its month.
+  static bool waits(const Reading& reading);
+
+  void hold(Timex timex) { waiting_.push_back(std::move(timex)); }
+
+  // Completes the waiting days from `next`, the expression that follows them, and appends those
+  // that are dates to *out; then nothing waits any more.
+  void release(std::string_view text, const Timex& next, std::vector<Timex>* out);
+
+ private:
+  std::vector<Timex> waiting_;
 };
 
 // The occurrence of an underspecified point that lies in `direction` from `anchor` and is nearest

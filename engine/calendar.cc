@@ -162,6 +162,7 @@ sys_days shift_day(sys_days day, int amount, Unit unit) {
     return shifted.ok() ? sys_days(shifted) : sys_days(ym / date::last);
   };
   switch (unit) {
+    case Unit::second:
     case Unit::minute:
     case Unit::hour:
       return day;

@@ -39,21 +39,29 @@ class Engine::Impl {
       return code_point;
     };
     Anchorer anchorer(doc.text, anchor, tense_cues_);
+    WaitingDays waiting;
     for (const Match& m : matches) {
       Timex t;
       t.byte_begin = normalized.to_original_begin(m.begin);
       t.byte_end = normalized.to_original_end(m.end);
       t.begin = to_code_points(t.byte_begin);
       t.end = to_code_points(t.byte_end);
-      Resolved resolved = anchorer.resolve(m.reading, t.byte_begin, t.byte_end, t.begin);
       t.text = doc.text.substr(t.byte_begin, t.byte_end - t.byte_begin);
       t.type = m.reading.type;
-      t.value = resolved.value;
       t.mod = m.reading.mod;
       t.rule = m.rule->rule->id;
+      if (WaitingDays::waits(m.reading)) {
+        t.value = m.reading.value;
+        waiting.hold(std::move(t));
+        continue;
+      }
+      Resolved resolved = anchorer.resolve(m.reading, t.byte_begin, t.byte_end, t.begin);
+      t.value = resolved.value;
       t.anchoring = resolved.anchoring;
+      waiting.release(doc.text, t, out);
       out->push_back(std::move(t));
     }
+    waiting.release(doc.text, Timex{}, out);
   }
 
   const std::vector<Rule>& rules() const { return grammar_.rules; }

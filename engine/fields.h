@@ -34,7 +34,7 @@ enum class Field : std::uint8_t {
   amount,       // a count, or X for an unknown amount
   offset,       // a signed count of units from the anchor: -1 (gestern), 0 (heute)
   direction,    // -1 past, 0 this, +1 future
-  unit,         // minute hour day week month quarter year decade century millennium
+  unit,         // second minute hour day week month quarter year decade century millennium
   granularity,  // millennium ... minute
   ref,          // PRESENT_REF PAST_REF FUTURE_REF
   mod,          // START MID END APPROX ...

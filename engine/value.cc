@@ -22,10 +22,11 @@ constexpr std::array<std::string_view, 6> kPartNames = {"", "MO", "MI", "AF", "E
 constexpr std::array<std::string_view, 13> kGranularityNames = {
     "millennium", "century", "decade", "year",        "half", "quarter", "season",
     "month",      "week",    "day",    "part_of_day", "hour", "minute"};
-constexpr std::array<std::string_view, 10> kUnitNames = {
-    "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"};
-// The designator of each Unit in a TIMEX3 duration; minutes and hours go after the T.
-constexpr std::array<std::string_view, 10> kUnitDesignators = {"M", "H", "D",  "W",  "M",
+constexpr std::array<std::string_view, 11> kUnitNames = {"second", "minute",  "hour",      "day",
+                                                         "week",   "month",   "quarter",   "year",
+                                                         "decade", "century", "millennium"};
+// The designator of each Unit in a TIMEX3 duration; seconds, minutes and hours go after the T.
+constexpr std::array<std::string_view, 11> kUnitDesignators = {"S", "M", "H",  "D",  "W", "M",
                                                                "Q", "Y", "DE", "CE", "ML"};
 
 template <typename Enum, std::size_t N>
@@ -166,7 +167,7 @@ std::string point_str(const Point& p) {
 
 std::string duration_str(const Duration& d) {
   std::string out = "P";
-  if (d.unit == Unit::minute || d.unit == Unit::hour) out += 'T';
+  if (d.unit <= Unit::hour) out += 'T';
   if (d.amount == Duration::kUnknown) {
     out += 'X';
   } else {
@@ -223,6 +224,7 @@ std::optional<Unit> parse_unit(std::string_view t) { return find_name<Unit>(kUni
 
 Granularity granularity_of(Unit unit) {
   switch (unit) {
+    case Unit::second:  // no point value is finer than a minute
     case Unit::minute:
       return Granularity::minute;
     case Unit::hour:

@@ -43,6 +43,7 @@ enum class Granularity : std::uint8_t {
 
 // The unit of a Duration or of a calendar shift ("vor 20 Jahren").
 enum class Unit : std::uint8_t {
+  second,
   minute,
   hour,
   day,
