@@ -64,8 +64,14 @@ bool is_word_char(char32_t c) {
          (c >= 0x1E00 && c <= 0x1EFF);       // Latin Extended Additional
 }
 
+bool is_letter(char32_t c) { return is_word_char(c) && !(c >= '0' && c <= '9') && c != '_'; }
+
 bool is_word_bounded(std::string_view text, std::size_t begin, std::size_t end) {
   if (begin > 0 && is_word_char(decode_before(text, begin))) return false;
+  // The tail of a compound ("MIP-Montag") is not a word of its own.
+  if (begin > 1 && text[begin - 1] == '-' && is_letter(decode_before(text, begin - 1))) {
+    return false;
+  }
   if (end < text.size() && is_word_char(decode(text, end).code_point)) return false;
   return true;
 }

@@ -26,7 +26,11 @@ std::size_t next(std::string_view text, std::size_t pos);
 // Letters and digits of the scripts German text uses, and combining marks (decomposed umlauts).
 bool is_word_char(char32_t c);
 
-// True when no word character touches the span [begin, end) from outside.
+// Letters as is_word_char() knows them: word characters other than digits and "_".
+bool is_letter(char32_t c);
+
+// True when no word character touches the span [begin, end) from outside, and the span does not
+// end a hyphenated compound ("MIP-Montag"; "2019-2021" has a year on either side).
 bool is_word_bounded(std::string_view text, std::size_t begin, std::size_t end);
 
 // The number of code points in text[from, to).

@@ -114,6 +114,9 @@ TEST_CASE("a span is word-bounded when no letter touches it") {
 
 TEST_CASE("umlauts next to a span break the word boundary") {
   CHECK_FALSE(is_word_bounded("Märzen", 0, 5));
+  CHECK_FALSE(is_word_bounded("MIP-Montag", 4, 10));
+  CHECK(is_word_bounded("2019-2021", 5, 9));
+  CHECK(is_word_bounded("-Montag", 1, 7));
   CHECK_FALSE(is_word_bounded("übermorgen", 5, 11));
   CHECK_FALSE(is_word_bounded("ä2025", 2, 6));
   CHECK_FALSE(is_word_bounded("2025ß", 0, 4));
