@@ -280,7 +280,11 @@ bool Matcher::compile_scanner(std::string* error) {
     *error = "the rules are too large to compile together";
     return false;
   }
-  scanner_ = std::make_unique<RE2>(all, options);
+  // A match may start only at the start of the text or after a character that is not an ASCII
+  // letter or digit, which the scanner consumes. No thread then starts inside a word, which
+  // keeps the automaton several times smaller and faster. (RE2's \b knows only ASCII letters and
+  // would miss words that start with an umlaut.)
+  scanner_ = std::make_unique<RE2>("(?:^|[^0-9A-Za-z_])(?:" + all + ")", options);
   if (!scanner_->ok()) {
     *error = "the rules do not compile together: " + scanner_->error();
     return false;
@@ -390,15 +394,28 @@ void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* 
   re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece found;
   std::vector<int> hits;
-  std::size_t pos = from;
-  while (pos < text.size() &&
-         scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
-    auto start = static_cast<std::size_t>(found.data() - text.data());
-    std::size_t limit = start + found.size();
+  // Begin one character early: the scanner consumes the character before a match.
+  std::size_t pos = utf8::previous(text, from);
+  auto rules_at = [&](std::size_t start) {
     hits.clear();
     starts_->Match(re2::StringPiece(text.data() + start, text.size() - start), &hits);
+    return !hits.empty();
+  };
+  while (pos < text.size() &&
+         scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+    auto begin = static_cast<std::size_t>(found.data() - text.data());
+    std::size_t limit = begin + found.size();
+    // The match starts after the character the scanner consumed, unless it starts the text.
+    std::size_t start = begin == 0 && rules_at(0) ? 0 : utf8::next(text, begin);
+    if (start != 0) rules_at(start);
     std::size_t match_end = 0;
-    pos = best_at(text, start, limit, hits, out, &match_end) ? match_end : utf8::next(text, start);
+    if (best_at(text, start, limit, hits, out, &match_end)) {
+      pos = match_end;
+    } else {
+      // The search goes on from `start`: the character there is the one the next match needs
+      // before it. (At the start of the text, nothing was consumed: move on by one.)
+      pos = start > begin ? start : utf8::next(text, start);
+    }
   }
 }
 

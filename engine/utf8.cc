@@ -53,6 +53,13 @@ std::size_t next(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+std::size_t previous(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  --pos;
+  while (pos > 0 && is_continuation(static_cast<unsigned char>(text[pos]))) --pos;
+  return pos;
+}
+
 bool is_word_char(char32_t c) {
   if (c < 0x80) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';

@@ -23,6 +23,9 @@ char32_t decode_before(std::string_view text, std::size_t pos);
 // The byte position of the next code point after `pos`.
 std::size_t next(std::string_view text, std::size_t pos);
 
+// The byte position of the code point that ends at `pos` (0 at the start of the text).
+std::size_t previous(std::string_view text, std::size_t pos);
+
 // Letters and digits of the scripts German text uses, and combining marks (decomposed umlauts).
 bool is_word_char(char32_t c);
 

@@ -162,5 +162,14 @@ TEST_CASE("append encodes code points as UTF-8") {
   CHECK(decode(out, 1).code_point == U'ä');
 }
 
+TEST_CASE("previous steps back over a whole code point") {
+  std::string text = "aä€b";
+  CHECK(previous(text, 0) == 0);
+  CHECK(previous(text, 1) == 0);
+  CHECK(previous(text, 3) == 1);
+  CHECK(previous(text, 6) == 3);
+  CHECK(previous(text, 7) == 6);
+}
+
 }  // namespace
 }  // namespace chronik::utf8
