@@ -27,6 +27,14 @@ void set_year_fields(const FieldValues& f, Point& p) {
   }
 }
 
+// A 12-hour clock time read with the part of the day it is in: "8 Uhr abends" is 20:00,
+// "11 Uhr nachts" 23:00, "3 Uhr nachts" stays 3:00.
+int on_24_hour_clock(int hour, PartOfDay part) {
+  bool late = part == PartOfDay::afternoon || part == PartOfDay::evening ||
+              (part == PartOfDay::night && hour >= 8);
+  return late && hour >= 1 && hour < 12 ? hour + 12 : hour;
+}
+
 // Sets the calendar fields below the year, each making the granularity finer.
 void set_period_fields(const FieldValues& f, Point& p) {
   auto refine = [&p](Granularity g) { p.granularity = std::max(p.granularity, g); };
@@ -42,6 +50,7 @@ void set_period_fields(const FieldValues& f, Point& p) {
   if (auto part = f.part()) p.part_of_day = *part, refine(Granularity::part_of_day);
   if (auto h = f.integer(Field::hour)) p.hour = *h, refine(Granularity::hour);
   if (auto m = f.integer(Field::minute)) p.minute = *m, refine(Granularity::minute);
+  p.hour = on_24_hour_clock(p.hour, p.part_of_day);
 }
 
 // The point the date fields describe; nullopt when there are none or they are out of range.
