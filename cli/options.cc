@@ -130,7 +130,7 @@ bool parse_command(int argc, const char* const* argv, Options* o, std::string* e
 
 bool parse_options(int argc, const char* const* argv, Options* o, std::string* error) {
   if (argc < 2) {
-    *error = "expected a command: extract, timeline or grammar check";
+    *error = "expected a command: extract, timeline, eval or grammar check";
     return false;
   }
   std::string command = argv[1];

@@ -36,8 +36,9 @@ std::string context_of(std::string_view text, const std::vector<std::size_t>& st
   return one_line(out);
 }
 
-std::string describe(const Annotation& a) {
-  if (a.type.empty()) return "-";
+// An annotation as one field of an error line; "-" for the side a miss or a spurious hit lacks.
+std::string describe(const Annotation& a, bool present) {
+  if (!present) return "-";
   std::string s = "\"" + one_line(a.text) + "\" " + a.type + " " + a.value;
   if (!a.mod.empty()) s += " " + a.mod;
   return s;
@@ -207,8 +208,11 @@ void write_report(const Scorer& scorer, const ReportOptions& options, std::strin
   if (options.errors) {
     out->append("\nerrors (kind, document, gold, system, context)\n");
     for (const EvalError& e : scorer.errors()) {
-      out->append(std::string(to_string(e.kind)) + "\t" + e.doc + "\t" + describe(e.gold) + "\t" +
-                  describe(e.system) + "\t" + e.context + "\n");
+      bool has_gold = e.kind != EvalError::Kind::spurious;
+      bool has_system = e.kind != EvalError::Kind::missed;
+      out->append(std::string(to_string(e.kind)) + "\t" + e.doc + "\t" +
+                  describe(e.gold, has_gold) + "\t" + describe(e.system, has_system) + "\t" +
+                  e.context + "\n");
     }
   }
 }

@@ -49,6 +49,7 @@ std::string read_field(std::string_view key, simdjson::dom::element value, Docum
 std::string read_annotation(simdjson::dom::element element, Annotation* a) {
   simdjson::dom::object object;
   if (element.get_object().get(object) != simdjson::SUCCESS) return "a timex is not an object";
+  bool has_begin = false, has_end = false;
   for (auto field : object) {
     std::string_view key = field.key;
     if (key == "begin" || key == "end") {
@@ -57,6 +58,7 @@ std::string read_annotation(simdjson::dom::element element, Annotation* a) {
         return "timex \"" + std::string(key) + "\" must be a number";
       }
       (key == "begin" ? a->begin : a->end) = offset;
+      (key == "begin" ? has_begin : has_end) = true;
       continue;
     }
     std::string* target = key == "text"    ? &a->text
@@ -64,9 +66,15 @@ std::string read_annotation(simdjson::dom::element element, Annotation* a) {
                           : key == "value" ? &a->value
                           : key == "mod"   ? &a->mod
                                            : nullptr;
+    if (!target) continue;
     std::string_view s;
-    if (target && field.value.get_string().get(s) == simdjson::SUCCESS) *target = s;
+    if (field.value.get_string().get(s) != simdjson::SUCCESS) {
+      if (key == "mod" && field.value.is_null()) continue;
+      return "timex \"" + std::string(key) + "\" must be a string";
+    }
+    *target = s;
   }
+  if (!has_begin || !has_end) return "a timex needs \"begin\" and \"end\"";
   if (a->end < a->begin) return "a timex ends before it begins";
   return {};
 }
@@ -114,7 +122,10 @@ std::string JsonlReader::parse(std::string_view line, std::string_view fallback_
       problem = read_timex(field.value, annotated);
     } else if (annotated && field.key == "subset") {
       std::string_view subset;
-      if (field.value.get_string().get(subset) == simdjson::SUCCESS) annotated->subset = subset;
+      if (field.value.get_string().get(subset) != simdjson::SUCCESS) {
+        return "\"subset\" must be a string";
+      }
+      annotated->subset = subset;
     } else {
       problem = read_field(field.key, field.value, doc, &has_text);
     }

@@ -225,10 +225,7 @@ TEST_CASE("read_annotated: a timex that ends before it begins is an error") {
             .empty());
 }
 
-// Known bug (reported): a timex without "begin" or "end" is read with offset 0 instead of being
-// rejected; without "end" alone the error says it ends before it begins. Remove should_fail once
-// missing offsets are an error.
-TEST_CASE("read_annotated: a timex without offsets is an error" * doctest::should_fail()) {
+TEST_CASE("read_annotated: a timex without offsets is an error") {
   JsonlReader reader;
   AnnotatedDocument doc;
   CHECK_FALSE(reader
@@ -236,8 +233,12 @@ TEST_CASE("read_annotated: a timex without offsets is an error" * doctest::shoul
                                   R"("DATE", "value": "2025-02-12"}]})",
                                   kFallback, &doc)
                   .empty());
-  CHECK_FALSE(reader.read_annotated(R"({"text": "heute", "timex": [{"end": 5}]})", kFallback, &doc)
-                  .empty());
+  CHECK(reader.read_annotated(R"({"text": "heute", "timex": [{"end": 5}]})", kFallback, &doc) ==
+        "a timex needs \"begin\" and \"end\"");
+  CHECK(reader.read_annotated(R"({"text": "x", "subset": 5, "timex": []})", kFallback, &doc) ==
+        "\"subset\" must be a string");
+  CHECK(reader.read_annotated(R"({"text": "x", "timex": [{"begin": 0, "end": 1, "value": 5}]})",
+                              kFallback, &doc) == "timex \"value\" must be a string");
 }
 
 TEST_CASE("read ignores the evaluation fields") {
