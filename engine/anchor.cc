@@ -266,7 +266,7 @@ Direction Anchorer::tense_in(std::size_t from, std::size_t to) const {
     while (i < to && utf8::is_word_char(utf8::decode(text_, i).code_point))
       i = utf8::next(text_, i);
     if (i == word) break;
-    auto cue = cues_->find(std::string(text_.substr(word, i - word)));
+    auto cue = cues_->find(text_.substr(word, i - word));
     if (cue == cues_->end()) continue;
     past |= cue->second == "past";
     future |= cue->second == "future";

@@ -6,11 +6,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "chronik/timex.h"
 #include "chronik/value.h"
+#include "form_table.h"
 #include "productions.h"
 
 namespace chronik {
@@ -28,7 +28,7 @@ Resolved resolve(const Reading& reading, const std::optional<Point>& anchor);
 
 // Words that tell the tense of a clause: form -> "past" or "future" (the grammar's lexicon
 // "tense").
-using TenseCues = std::unordered_map<std::string, std::string>;
+using TenseCues = FormTable;
 
 // Resolves the expressions of one document in text order, remembering the days earlier ones
 // named: a clock time without a date takes the day of a date earlier in its sentence

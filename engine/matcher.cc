@@ -65,6 +65,20 @@ bool check_lexicon_values(const Lexicon& lexicon, Field field, const Rule& rule,
   return true;
 }
 
+// Whether words in `s` are separated by single plain spaces, as lexicon forms are, so that it
+// can be looked up as it is.
+bool single_spaced(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\t' || c == '\n' || c == '\r' || c == '\f') return false;
+    if (c == ' ' && i + 1 < s.size() && s[i + 1] == ' ') return false;
+    // No-break space (C2 A0) and the spaces U+2000-U+200A, U+202F (E2 80 xx).
+    if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return false;
+    if (c == '\xE2' && i + 1 < s.size() && s[i + 1] == '\x80') return false;
+  }
+  return true;
+}
+
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -74,7 +88,14 @@ bool all_digits(std::string_view s) {
 struct Matcher::Candidate {
   const CompiledRule* rule;
   std::size_t end;
-  std::vector<re2::StringPiece> groups;
+  re2::StringPiece* groups;  // into Scratch::groups
+};
+
+// Buffers one search reuses from match to match.
+struct Matcher::Scratch {
+  std::vector<int> hits;  // rules that match at the current start
+  std::vector<Candidate> candidates;
+  std::vector<re2::StringPiece> groups;  // max_groups_ per hit
 };
 
 const CompiledLexicon* Matcher::lexicon(const std::string& name) const {
@@ -308,9 +329,13 @@ int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
     std::string_view captured(g.data(), g.size());
     FieldValues& target = fields[binding.end == End::first ? 0 : 1];
     bool found = false;
-    if (!binding.lexicons.empty()) normalized = normalize_spaces(captured);
+    std::string_view key = captured;
+    if (!binding.lexicons.empty() && !single_spaced(captured)) {
+      normalized = normalize_spaces(captured);
+      key = normalized;
+    }
     for (const CompiledLexicon* lexicon : binding.lexicons) {
-      auto it = lexicon->values.find(normalized);
+      auto it = lexicon->values.find(key);
       if (it != lexicon->values.end()) {
         target.set(binding.field, it->second);
         found = true;
@@ -334,25 +359,26 @@ int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
   return count;
 }
 
-bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limit,
-                      const std::vector<int>& hits, std::vector<Match>* out,
-                      std::size_t* match_end) const {
+bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limit, Scratch& scratch,
+                      std::vector<Match>* out, std::size_t* match_end) const {
   re2::StringPiece whole(text.data(), text.size());
-  std::vector<Candidate> candidates;
-  for (int index : hits) {
+  std::vector<Candidate>& candidates = scratch.candidates;
+  candidates.clear();
+  scratch.groups.resize(scratch.hits.size() * static_cast<std::size_t>(max_groups_));
+  for (int index : scratch.hits) {
     const CompiledRule& rule = rules_[static_cast<std::size_t>(index)];
-    Candidate c{&rule, 0, std::vector<re2::StringPiece>(static_cast<std::size_t>(max_groups_))};
+    Candidate c{&rule, 0, scratch.groups.data() + candidates.size() * max_groups_};
     // A match that runs into a word ("2025er") may have a shorter one that does not
     // ("21. Januar" in "21. Januar 2025er"): look again in a shorter window, a few times.
     std::size_t window = limit;
     for (int attempt = 0; attempt < kBoundaryAttempts && window > start; ++attempt) {
-      if (!rule.regex->Match(whole, start, window, RE2::ANCHOR_START, c.groups.data(),
+      if (!rule.regex->Match(whole, start, window, RE2::ANCHOR_START, c.groups,
                              rule.group_count + 1)) {
         break;
       }
       c.end = start + c.groups[0].size();
       if (utf8::is_word_bounded(text, start, c.end)) {
-        candidates.push_back(std::move(c));
+        candidates.push_back(c);
         break;
       }
       window = c.end - 1;
@@ -372,7 +398,7 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
   for (const Candidate& c : candidates) {
     if (c.end != candidates.front().end) break;
     Reading readings[2];
-    int count = read(*c.rule, c.groups.data(), readings);
+    int count = read(*c.rule, c.groups, readings);
     if (count == 0) continue;
     if (!c.rule->production->function) return true;  // blocked
     int span_groups[2] = {c.rule->span_group, c.rule->span_to_group};
@@ -393,14 +419,14 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
 void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* out) const {
   re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece found;
-  std::vector<int> hits;
+  Scratch scratch;
+  auto rules_at = [&](std::size_t start) {
+    scratch.hits.clear();
+    starts_->Match(re2::StringPiece(text.data() + start, text.size() - start), &scratch.hits);
+    return !scratch.hits.empty();
+  };
   // Begin one character early: the scanner consumes the character before a match.
   std::size_t pos = utf8::previous(text, from);
-  auto rules_at = [&](std::size_t start) {
-    hits.clear();
-    starts_->Match(re2::StringPiece(text.data() + start, text.size() - start), &hits);
-    return !hits.empty();
-  };
   while (pos < text.size() &&
          scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
     auto begin = static_cast<std::size_t>(found.data() - text.data());
@@ -409,7 +435,7 @@ void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* 
     std::size_t start = begin == 0 && rules_at(0) ? 0 : utf8::next(text, begin);
     if (start != 0) rules_at(start);
     std::size_t match_end = 0;
-    if (best_at(text, start, limit, hits, out, &match_end)) {
+    if (best_at(text, start, limit, scratch, out, &match_end)) {
       pos = match_end;
     } else {
       // The search goes on from `start`: the character there is the one the next match needs

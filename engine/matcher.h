@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "form_table.h"
 #include "grammar_parser.h"
 #include "productions.h"
 
@@ -25,7 +26,7 @@ namespace chronik {
 // A lexicon compiled for matching: its RE2 alternation and its form -> value table.
 struct CompiledLexicon {
   std::string alternation;
-  std::unordered_map<std::string, std::string> values;
+  FormTable values;
 };
 
 // The two ends of a range rule ("vom 3. bis 5. März"): captures named field_to fill the second.
@@ -74,12 +75,13 @@ class Matcher {
 
  private:
   struct Candidate;
+  struct Scratch;
   bool compile_rule(const Rule& rule, int order, std::string* error);
   bool compile_scanner(std::string* error);
   // The expressions of the best match at `start`, appended to *out; false when no rule matches
   // there. *match_end is where the match ends.
-  bool best_at(std::string_view text, std::size_t start, std::size_t limit,
-               const std::vector<int>& hits, std::vector<Match>* out, std::size_t* match_end) const;
+  bool best_at(std::string_view text, std::size_t start, std::size_t limit, Scratch& scratch,
+               std::vector<Match>* out, std::size_t* match_end) const;
   // The readings a match yields (two for a range), or none when its value is not valid.
   int read(const CompiledRule& rule, const re2::StringPiece* groups, Reading readings[2]) const;
 
