@@ -27,7 +27,7 @@ struct Options {
   std::string system;  // a system's output in the same format; empty: tag the gold texts
   bool errors = false;
   bool by_subset = false;
-  std::string help;              // the text to print for Command::help
+  std::string help;  // the text to print for Command::help
 };
 
 // Exit codes of the chronik command.
