@@ -3,6 +3,7 @@
 #include <date/iso_week.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 #include <vector>
 
@@ -208,6 +209,17 @@ Point shift(const Point& anchor, int amount, Unit unit, Granularity granularity,
 
 namespace {
 
+// A point of year granularity or finer whose fields down to its granularity are all known.
+bool fully_known(const Point& p) {
+  if (!p.anchored() || p.granularity < Granularity::year) return false;
+  if (p.granularity >= Granularity::day && p.day == 0 && !p.weekday_form()) return false;
+  if (p.granularity >= Granularity::month && p.granularity != Granularity::week && p.month == 0 &&
+      !p.weekday_form()) {
+    return false;
+  }
+  return true;
+}
+
 // "um 20.30 Uhr": a time of day that still needs its date.
 bool is_time_only(const Reading& reading) {
   const Point* p = reading.value.point();
@@ -285,25 +297,70 @@ Direction Anchorer::tense_around(std::size_t begin, std::size_t end) const {
   return tense_in(from, to);
 }
 
-Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_t end,
-                           std::size_t begin_code_point) {
-  Resolved resolved;
-  if (is_time_only(reading) && last_day_ && same_sentence(last_day_end_, begin)) {
-    resolved = chronik::resolve(reading, last_day_);
-    resolved.anchoring = {AnchorSource::expression, last_day_begin_code_point_};
-  } else if (reading.relation == Relation::fill && reading.direction == Direction::nearest) {
-    Reading directed = reading;
-    directed.direction = tense_around(begin, end);
-    resolved = chronik::resolve(directed, document_date_);
-  } else {
-    resolved = chronik::resolve(reading, document_date_);
+std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how) const {
+  bool to_text = reading.anaphoric ||
+                 (narrative_ && (reading.relation != Relation::absolute || reading.two_digit_year));
+  if (to_text && last_date_) {
+    *how = {AnchorSource::expression, last_date_begin_code_point_};
+    return last_date_;
   }
+  *how = {AnchorSource::document_date, 0};
+  return document_date_;
+}
+
+// The text's latest date moves on with every date it names, except:
+//  - in narrative text, dates resolved against the document date ("heute" in a history);
+//  - a bare year before the latest date, which looks back ("seit 1941" in an account of 1944).
+void Anchorer::remember(const Resolved& resolved, std::size_t end, std::size_t begin_code_point) {
   if (auto day = day_of(resolved.value)) {
     last_day_ = day;
     last_day_end_ = end;
     last_day_begin_code_point_ = begin_code_point;
   }
+  const Point* p = resolved.value.point();
+  if (!p || !fully_known(*p)) return;
+  if (narrative_ && resolved.anchoring.source == AnchorSource::document_date) return;
+  bool looks_back = last_date_ && p->granularity == Granularity::year &&
+                    last_date_->granularity > Granularity::year && p->year < last_date_->year;
+  if (looks_back) return;
+  Point date = *p;
+  if (date.has_time()) {
+    date.granularity = Granularity::day;
+    date.part_of_day = PartOfDay::none;
+    date.hour = date.minute = Point::kUnknown;
+  }
+  last_date_ = date;
+  last_date_begin_code_point_ = begin_code_point;
+}
+
+Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_t end,
+                           std::size_t begin_code_point) {
+  Resolved resolved;
+  Anchoring how;
+  std::optional<Point> anchor = anchor_for(reading, &how);
+  if (is_time_only(reading) && last_day_ && same_sentence(last_day_end_, begin)) {
+    resolved = chronik::resolve(reading, last_day_);
+    resolved.anchoring = {AnchorSource::expression, last_day_begin_code_point_};
+  } else if (reading.relation == Relation::fill && reading.direction == Direction::nearest &&
+             how.source == AnchorSource::document_date) {
+    Reading directed = reading;
+    directed.direction = tense_around(begin, end);
+    resolved = chronik::resolve(directed, anchor);
+  } else {
+    resolved = chronik::resolve(reading, anchor);
+  }
+  if (resolved.anchoring.source == AnchorSource::document_date) resolved.anchoring = how;
+  remember(resolved, end, begin_code_point);
   return resolved;
+}
+
+int nearest_century(int two_digits, int anchor_year) {
+  int century = anchor_year - anchor_year % 100;
+  int best = century + two_digits;
+  for (int candidate : {century - 100 + two_digits, century + 100 + two_digits}) {
+    if (std::abs(candidate - anchor_year) < std::abs(best - anchor_year)) best = candidate;
+  }
+  return best;
 }
 
 bool WaitingDays::waits(const Reading& reading) {
@@ -331,6 +388,11 @@ void WaitingDays::release(std::string_view text, const Timex& next, std::vector<
 
 Resolved resolve(const Reading& reading, const std::optional<Point>& anchor) {
   const Point* point = reading.value.point();
+  if (reading.two_digit_year && point && anchor) {
+    Point p = *point;
+    p.year = nearest_century(p.year % 100, anchor->year);
+    return {p, {AnchorSource::document_date, 0}};
+  }
   if (reading.relation == Relation::absolute || !point) {
     return {reading.value, {}};
   }

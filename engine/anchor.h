@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chronik/document.h"
 #include "chronik/timex.h"
 #include "chronik/value.h"
 #include "form_table.h"
@@ -30,16 +31,24 @@ Resolved resolve(const Reading& reading, const std::optional<Point>& anchor);
 // "tense").
 using TenseCues = FormTable;
 
-// Resolves the expressions of one document in text order, remembering the days earlier ones
-// named: a clock time without a date takes the day of a date earlier in its sentence
-// ("Donnerstag, 25. Februar, um 20.30 Uhr"); everything else is resolved against the document
-// date. A date without a year and without a word that says which one ("am Montag", "im
-// Dezember") takes the one its clause's tense points to: "hatte" the latest one up to the
-// anchor, "wird" the first one from it on, neither the nearest.
+// Resolves the expressions of one document in text order, remembering the dates earlier ones
+// named:
+//  - a clock time without a date takes the day of a date earlier in its sentence ("Donnerstag,
+//    25. Februar, um 20.30 Uhr");
+//  - an anaphoric expression ("am Tag darauf", "drei Jahre später") is resolved against the
+//    latest date in the text, and so is, in narrative text, every date without a year;
+//  - everything else against the document date. A date without a year and without a word that
+//    says which one ("am Montag", "im Dezember") takes the one its clause's tense points to:
+//    "hatte" the latest one up to the anchor, "wird" the first one from it on, neither the
+//    nearest.
 class Anchorer {
  public:
-  Anchorer(std::string_view text, const std::optional<Point>& document_date, const TenseCues* cues)
-      : text_(text), document_date_(document_date), cues_(cues) {}
+  Anchorer(std::string_view text, const std::optional<Point>& document_date, DocType type,
+           const TenseCues* cues)
+      : text_(text),
+        document_date_(document_date),
+        narrative_(type == DocType::narrative),
+        cues_(cues) {}
 
   // `begin` and `end` are the expression's byte offsets, `begin_code_point` its reported offset.
   Resolved resolve(const Reading& reading, std::size_t begin, std::size_t end,
@@ -51,8 +60,15 @@ class Anchorer {
   Direction tense_in(std::size_t from, std::size_t to) const;
 
   std::string_view text_;
+  // The anchor for `reading`, and how to report it.
+  std::optional<Point> anchor_for(const Reading& reading, Anchoring* how) const;
+  void remember(const Resolved& resolved, std::size_t end, std::size_t begin_code_point);
+
   std::optional<Point> document_date_;
+  bool narrative_;
   const TenseCues* cues_;
+  std::optional<Point> last_date_;  // the latest date the text named, to the year or finer
+  std::size_t last_date_begin_code_point_ = 0;
   std::optional<Point> last_day_;  // the day of the latest expression that named one
   std::size_t last_day_end_ = 0;
   std::size_t last_day_begin_code_point_ = 0;
@@ -75,6 +91,10 @@ class WaitingDays {
  private:
   std::vector<Timex> waiting_;
 };
+
+// The year ending in `two_digits` nearest to `anchor_year`: 39 is 1939 next to 1940, 2039 next
+// to 2030.
+int nearest_century(int two_digits, int anchor_year);
 
 // The occurrence of an underspecified point that lies in `direction` from `anchor` and is nearest
 // to it.

@@ -38,7 +38,7 @@ class Engine::Impl {
       byte = target;
       return code_point;
     };
-    Anchorer anchorer(doc.text, anchor, tense_cues_);
+    Anchorer anchorer(doc.text, anchor, doc.type, tense_cues_);
     WaitingDays waiting;
     for (const Match& m : matches) {
       Timex t;

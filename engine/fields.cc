@@ -8,7 +8,7 @@ namespace {
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
     "year",      "year2", "month",       "day",    "weekday", "week",    "quarter", "half",
     "season",    "part",  "hour",        "minute", "decade",  "century", "amount",  "offset",
-    "direction", "unit",  "granularity", "ref",    "mod",     "weekend", "holiday"};
+    "direction", "unit",  "granularity", "ref",    "mod",     "weekend", "holiday", "anaphoric"};
 
 std::optional<int> to_int(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -61,6 +61,7 @@ std::optional<Range> range_of(Field f) {
     case Field::direction:
       return Range{-1, 1};
     case Field::weekend:
+    case Field::anaphoric:
       return Range{1, 1};
     default:
       return std::nullopt;

@@ -40,8 +40,9 @@ enum class Field : std::uint8_t {
   mod,          // START MID END APPROX ...
   weekend,      // 1: the weekend of a week
   holiday,      // a fixed day MM-DD (12-24) or a day counted from Easter Sunday (easter-2)
+  anaphoric,    // 1: anchored to the latest date in the text ("am Tag darauf"), not the DCT
 };
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::holiday) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::anaphoric) + 1;
 
 // A holiday: a fixed day of the year, or a number of days from Easter Sunday.
 struct Holiday {

@@ -93,6 +93,8 @@ std::optional<Reading> produce_date(const FieldValues& f) {
   Reading r;
   r.type = type_of(*p);
   r.relation = p->anchored() ? Relation::absolute : Relation::fill;
+  r.two_digit_year = f.has(Field::year2);
+  r.anaphoric = f.has(Field::anaphoric);
   int direction = f.integer(Field::direction).value_or(0);
   r.direction = direction < 0   ? Direction::before
                 : direction > 0 ? Direction::after
@@ -127,6 +129,7 @@ std::optional<Reading> produce_shift(const FieldValues& f) {
   r.type = type_of(*p);
   r.value = *p;
   r.relation = Relation::shift;
+  r.anaphoric = f.has(Field::anaphoric);
   r.shift = shift;
   r.shift_unit = *unit;
   r.shift_granularity = g;

@@ -34,6 +34,10 @@ struct Reading {
   Direction direction = Direction::nearest;  // fill: which occurrence
   // fill: a day counted from Easter Sunday of a year still to be chosen ("Pfingstmontag").
   std::optional<int> easter_offset;
+  // The year was written with two digits ("1.9.39"): its century is the anchor's choice.
+  bool two_digit_year = false;
+  // Anchored to the latest date in the text rather than the document date ("am Tag darauf").
+  bool anaphoric = false;
   // shift: move the anchor by `shift` units of `shift_unit`, then read it at `shift_granularity`.
   int shift = 0;
   Unit shift_unit = Unit::day;
