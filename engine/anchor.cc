@@ -310,7 +310,8 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
 
 // The text's latest date moves on with every date it names, except:
 //  - in narrative text, dates resolved against the document date ("heute" in a history);
-//  - a bare year before the latest date, which looks back ("seit 1941" in an account of 1944).
+//  - a bare year other than that of a finer latest date: it looks back or ahead ("seit 1941",
+//    "bis 1945" in an account of June 1944), while the account goes on where it was.
 void Anchorer::remember(const Resolved& resolved, std::size_t end, std::size_t begin_code_point) {
   if (auto day = day_of(resolved.value)) {
     last_day_ = day;
@@ -320,9 +321,9 @@ void Anchorer::remember(const Resolved& resolved, std::size_t end, std::size_t b
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;
   if (narrative_ && resolved.anchoring.source == AnchorSource::document_date) return;
-  bool looks_back = last_date_ && p->granularity == Granularity::year &&
-                    last_date_->granularity > Granularity::year && p->year < last_date_->year;
-  if (looks_back) return;
+  bool aside = last_date_ && p->granularity == Granularity::year &&
+               last_date_->granularity > Granularity::year && p->year != last_date_->year;
+  if (aside) return;
   Point date = *p;
   if (date.has_time()) {
     date.granularity = Granularity::day;
