@@ -298,8 +298,9 @@ Direction Anchorer::tense_around(std::size_t begin, std::size_t end) const {
 }
 
 std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how) const {
-  bool to_text = reading.anaphoric ||
-                 (narrative_ && (reading.relation != Relation::absolute || reading.two_digit_year));
+  bool to_text =
+      reading.anaphoric || (narrative_ && !reading.deictic &&
+                            (reading.relation != Relation::absolute || reading.two_digit_year));
   if (to_text && last_date_) {
     *how = {AnchorSource::expression, last_date_begin_code_point_};
     return last_date_;
@@ -336,6 +337,8 @@ void Anchorer::remember(const Resolved& resolved, std::size_t end, std::size_t b
 
 Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_t end,
                            std::size_t begin_code_point) {
+  // A history's "heute" is the present of its writer, not a day it tells.
+  if (narrative_ && reading.deictic && reading.shift == 0) return {Reference::present, {}};
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, &how);
@@ -375,7 +378,7 @@ void WaitingDays::release(std::string_view text, const Timex& next, std::vector<
   bool lends = lender && lender->anchored() && lender->month != 0 && lender->day != 0;
   for (Timex& day : waiting_) {
     Point p = *day.value.point();
-    p.year = lends ? lender->year : Point::kUnknown;
+    p.year = lends ? lender->year : Point::kUnknownYear;
     p.month = lends ? lender->month : 0;
     bool near = lends && std::none_of(text.begin() + day.byte_end, text.begin() + next.byte_begin,
                                       [](char c) { return c == '\n' || c == '!' || c == '?'; });

@@ -43,7 +43,7 @@ std::string shift_str(const Point& anchor, int amount, Unit unit) {
   return shift_str(anchor, amount, unit, g, Point{.granularity = g});
 }
 
-constexpr int kUnknown = Point::kUnknown;
+constexpr int kUnknown = Point::kUnknownYear;
 
 TEST_CASE("a day without a year takes the nearest year") {
   Point anchor = day(2025, 2, 12);

@@ -6,9 +6,10 @@ namespace chronik {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "year",      "year2", "month",       "day",    "weekday", "week",    "quarter", "half",
-    "season",    "part",  "hour",        "minute", "decade",  "century", "amount",  "offset",
-    "direction", "unit",  "granularity", "ref",    "mod",     "weekend", "holiday", "anaphoric"};
+    "year",    "year_bc", "year2",   "month",     "day",    "weekday",     "week",
+    "quarter", "half",    "season",  "part",      "hour",   "minute",      "decade",
+    "century", "amount",  "offset",  "direction", "unit",   "granularity", "ref",
+    "mod",     "weekend", "holiday", "anaphoric", "deictic"};
 
 std::optional<int> to_int(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -33,6 +34,7 @@ struct Range {
 std::optional<Range> range_of(Field f) {
   switch (f) {
     case Field::year:
+    case Field::year_bc:
       return Range{1, 9999};
     case Field::year2:
       return Range{0, 99};
@@ -62,6 +64,7 @@ std::optional<Range> range_of(Field f) {
       return Range{-1, 1};
     case Field::weekend:
     case Field::anaphoric:
+    case Field::deictic:
       return Range{1, 1};
     default:
       return std::nullopt;

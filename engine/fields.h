@@ -18,6 +18,7 @@ namespace chronik {
 
 enum class Field : std::uint8_t {
   year,         // full year: 2025
+  year_bc,      // a year before Christ: 490 (v. Chr.)
   year2,        // two-digit year: 25
   month,        // 1-12
   day,          // 1-31
@@ -41,8 +42,9 @@ enum class Field : std::uint8_t {
   weekend,      // 1: the weekend of a week
   holiday,      // a fixed day MM-DD (12-24) or a day counted from Easter Sunday (easter-2)
   anaphoric,    // 1: anchored to the latest date in the text ("am Tag darauf"), not the DCT
+  deictic,      // 1: anchored to the time of writing even in narrative text ("heute")
 };
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::anaphoric) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::deictic) + 1;
 
 // A holiday: a fixed day of the year, or a number of days from Easter Sunday.
 struct Holiday {

@@ -14,6 +14,9 @@ void set_year_fields(const FieldValues& f, Point& p) {
   if (auto y = f.integer(Field::year)) {
     p.year = *y;
     p.granularity = Granularity::year;
+  } else if (auto bc = f.integer(Field::year_bc)) {
+    p.year = 1 - *bc;  // astronomical numbering: 1 BC is year 0
+    p.granularity = Granularity::year;
   } else if (auto y2 = f.integer(Field::year2)) {
     p.year = expand_two_digit_year(*y2);
     p.granularity = Granularity::year;
@@ -69,9 +72,9 @@ std::optional<Point> point_from(const FieldValues& f, Granularity coarsest) {
 
 bool has_date_fields(const FieldValues& f) {
   for (Field field :
-       {Field::year, Field::year2, Field::decade, Field::century, Field::half, Field::quarter,
-        Field::season, Field::month, Field::week, Field::day, Field::weekday, Field::part,
-        Field::hour, Field::minute, Field::weekend, Field::holiday}) {
+       {Field::year, Field::year_bc, Field::year2, Field::decade, Field::century, Field::half,
+        Field::quarter, Field::season, Field::month, Field::week, Field::day, Field::weekday,
+        Field::part, Field::hour, Field::minute, Field::weekend, Field::holiday}) {
     if (f.has(field)) return true;
   }
   return false;
@@ -130,6 +133,7 @@ std::optional<Reading> produce_shift(const FieldValues& f) {
   r.value = *p;
   r.relation = Relation::shift;
   r.anaphoric = f.has(Field::anaphoric);
+  r.deictic = f.has(Field::deictic);
   r.shift = shift;
   r.shift_unit = *unit;
   r.shift_granularity = g;

@@ -38,6 +38,8 @@ struct Reading {
   bool two_digit_year = false;
   // Anchored to the latest date in the text rather than the document date ("am Tag darauf").
   bool anaphoric = false;
+  // Anchored to the time of writing, also in narrative text ("heute", "gestern").
+  bool deictic = false;
   // shift: move the anchor by `shift` units of `shift_unit`, then read it at `shift_granularity`.
   int shift = 0;
   Unit shift_unit = Unit::day;

@@ -55,7 +55,7 @@ std::vector<Timex> found_in(const Document& doc) {
       timex(doc, "jeden Montag", TimexType::set,
             Point{.granularity = Granularity::day, .weekday = 1}),
       timex(doc, "damals", TimexType::date, Reference::past),
-      timex(doc, "3. Mai", TimexType::date, day(Point::kUnknown, 5, 3)),
+      timex(doc, "3. Mai", TimexType::date, day(Point::kUnknownYear, 5, 3)),
   };
 }
 

@@ -46,14 +46,14 @@ std::string_view name_of(const std::array<std::string_view, N>& names, Enum e) {
 bool in_range(int v, int lo, int hi) { return v >= lo && v <= hi; }
 
 bool fields_in_range(const Point& p) {
-  return (p.year == Point::kUnknown || in_range(p.year, -9999, 9999)) && in_range(p.month, 0, 12) &&
+  return (!p.anchored() || in_range(p.year, -9999, 9999)) && in_range(p.month, 0, 12) &&
          in_range(p.day, 0, 31) && in_range(p.week, 0, 53) && in_range(p.weekday, 0, 7) &&
          in_range(p.quarter, 0, 4) && in_range(p.half, 0, 2) &&
          in_range(p.hour, Point::kUnknown, 24) && in_range(p.minute, Point::kUnknown, 59);
 }
 
 bool calendar_valid(const Point& p) {
-  if (p.year == Point::kUnknown) {
+  if (!p.anchored()) {
     // Without a year, 29 February is still possible: check against a leap year.
     if (p.month == 0 || p.day == 0) return true;
     return (date::year(2000) / date::month(p.month) / date::day(p.day)).ok();
@@ -82,9 +82,14 @@ void append_field(std::string& out, int value, int width, bool known) {
 }
 
 void append_year_prefix(std::string& out, const Point& p, int digits) {
-  bool known = p.year != Point::kUnknown;
+  bool known = p.anchored();
   int divisor = digits == 4 ? 1 : digits == 3 ? 10 : digits == 2 ? 100 : 1000;
-  append_field(out, known ? p.year / divisor : 0, digits, known);
+  int year = p.year;
+  if (known && year <= 0) {
+    out += "BC";  // TIMEX3 writes years before Christ so: year 0 is 1 BC, -489 is 490 BC
+    year = 1 - year;
+  }
+  append_field(out, known ? year / divisor : 0, digits, known);
 }
 
 void append_time(std::string& out, const Point& p) {

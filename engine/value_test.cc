@@ -158,8 +158,8 @@ TEST_CASE("days that do not exist are not ok") {
   CHECK_FALSE(day(2023, 2, 29).ok());
   CHECK(day(2024, 2, 29).ok());
   CHECK_FALSE(day(2025, 4, 31).ok());
-  CHECK(day(Point::kUnknown, 2, 29).ok());
-  CHECK_FALSE(day(Point::kUnknown, 2, 30).ok());
+  CHECK(day(Point::kUnknownYear, 2, 29).ok());
+  CHECK_FALSE(day(Point::kUnknownYear, 2, 30).ok());
 }
 
 TEST_CASE("week 53 is ok only in years that have it") {
@@ -170,7 +170,7 @@ TEST_CASE("week 53 is ok only in years that have it") {
   CHECK(week(2025, 52).ok());
   CHECK(week(2020, 53).ok());
   CHECK(week(2026, 53).ok());
-  CHECK(week(Point::kUnknown, 53).ok());
+  CHECK(week(Point::kUnknownYear, 53).ok());
   CHECK_FALSE(week(2025, 54).ok());
 }
 

@@ -17,6 +17,7 @@
 #define CHRONIK_VALUE_H_
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,10 +66,12 @@ enum class Reference : std::uint8_t { present, past, future };
 // 1990s are year 1990 with granularity decade; TIMEX3 "19", the 1900s, is year 1900 with
 // granularity century).
 struct Point {
-  static constexpr int kUnknown = -1;
+  static constexpr int kUnknown = -1;  // for hour and minute
+  // For the year, which may be negative: astronomical numbering, 0 is 1 BC (TIMEX3 BC0001).
+  static constexpr int kUnknownYear = std::numeric_limits<int>::min();
 
   Granularity granularity = Granularity::year;
-  int year = kUnknown;
+  int year = kUnknownYear;
   int month = 0;         // 1-12, 0 unknown
   int day = 0;           // 1-31, 0 unknown
   int week = 0;          // ISO week 1-53, 0 unknown
@@ -84,7 +87,7 @@ struct Point {
   // True when every known field is in range and a fully known date exists in the calendar.
   bool ok() const;
   // True when the year is known (the value can be placed on a timeline).
-  bool anchored() const { return year != kUnknown; }
+  bool anchored() const { return year != kUnknownYear; }
   // True when the point has a time of day (hour, minute or part of day).
   bool has_time() const { return granularity >= Granularity::part_of_day; }
   // True when the day is given as a weekday rather than a day of month (XXXX-WXX-1).
