@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <sstream>
 
@@ -66,6 +67,10 @@ bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
   }
   if (vm.count("grammar")) o->grammar_dir = vm["grammar"].as<std::string>();
   if (vm.count("files")) o->files = vm["files"].as<std::vector<std::string>>();
+  if (std::count(o->files.begin(), o->files.end(), "-") > 1) {
+    *error = "standard input ('-') can be read only once";
+    return false;
+  }
   return true;
 }
 
@@ -88,6 +93,13 @@ bool read_eval_values(const po::variables_map& vm, Options* o, std::string* erro
   if (vm.count("files")) {
     *error = "eval reads no other files than --gold and --system";
     return false;
+  }
+  // The gold standard and the system output are always JSON Lines; the report is text.
+  for (const char* option : {"input-format", "format"}) {
+    if (vm.count(option) && !vm[option].defaulted()) {
+      *error = std::string("eval takes no --") + option + " (it reads JSON Lines, writes a report)";
+      return false;
+    }
   }
   o->gold = vm["gold"].as<std::string>();
   if (vm.count("system")) o->system = vm["system"].as<std::string>();
@@ -143,7 +155,13 @@ bool parse_options(int argc, const char* const* argv, Options* o, std::string* e
     return true;
   }
   if (command == "grammar") {
-    if (argc < 3 || std::string(argv[2]) != "check" || argc > 4) {
+    if (argc == 4 && (std::string(argv[3]) == "--help" || std::string(argv[3]) == "-h")) {
+      o->help = help_text(input_options());
+      return true;
+    }
+    // No options: a DIR that starts with "-" is one given by mistake ("--format jsonl").
+    if (argc < 3 || std::string(argv[2]) != "check" || argc > 4 ||
+        (argc == 4 && argv[3][0] == '-')) {
       *error = "expected 'chronik grammar check [DIR]'";
       return false;
     }

@@ -33,21 +33,68 @@ class Output {
     if (buffer_.size() >= kBlock) flush();
   }
   void flush() {
-    std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
-    std::fflush(stdout);
+    if (std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size() ||
+        std::fflush(stdout) != 0) {
+      failed_ = true;
+    }
     buffer_.clear();
+  }
+  // Flushes; false, after reporting it, when standard output could not be written (disk full,
+  // closed).
+  bool finish() {
+    flush();
+    if (failed_) std::fprintf(stderr, "chronik: cannot write standard output\n");
+    return !failed_;
   }
 
  private:
   static constexpr std::size_t kBlock = 1 << 16;
   std::string buffer_;
+  bool failed_ = false;
 };
 
 void report(const std::string& where, const std::string& message) {
   std::fprintf(stderr, "chronik: %s: %s\n", where.c_str(), message.c_str());
 }
 
+// Counts the documents read and reports on standard error each that failed or was repaired,
+// and at the end a summary line when any was.
+class Tally {
+ public:
+  void add() { ++documents_; }
+  // A document that failed: "chronik: WHERE: REASON".
+  void fail(const std::string& where, const std::string& reason) {
+    report(where, reason);
+    ++failed_;
+  }
+  // A document that had invalid UTF-8, processed as repaired.
+  void repaired(const std::string& where, const std::string& id) {
+    report(where, "warning: invalid UTF-8 replaced by U+FFFD" +
+                      (id == where ? std::string() : " (document " + id + ")"));
+    ++repaired_;
+  }
+  int failed() const { return failed_; }
+  // "chronik: 11496 documents, 2 failed[, 1 with invalid UTF-8]" after a run that reported
+  // anything; a clean run leaves standard error empty.
+  void summarize() const {
+    if (failed_ == 0 && repaired_ == 0) return;
+    std::string line = "chronik: " + std::to_string(documents_) +
+                       (documents_ == 1 ? " document, " : " documents, ") +
+                       std::to_string(failed_) + " failed";
+    if (repaired_ > 0) line += ", " + std::to_string(repaired_) + " with invalid UTF-8";
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+
+ private:
+  int documents_ = 0;
+  int failed_ = 0;
+  int repaired_ = 0;
+};
+
+// Processes one document.
 using DocumentHandler = std::function<void(const Document&)>;
+// Told of a document that failed: its id (else FILE:LINE, or the path) and why.
+using FailureHandler = std::function<void(const std::string& id, const std::string& reason)>;
 
 // Opens a file, or standard input for "-". Returns nullptr and sets *error when it cannot.
 std::istream* open_input(const std::string& path, std::ifstream* file, std::string* error) {
@@ -65,78 +112,111 @@ std::istream* open_input(const std::string& path, std::ifstream* file, std::stri
   return file;
 }
 
+// Reads the rest of `in` into *text, NUL bytes and all. False on a read error.
+bool read_stream(std::istream& in, std::string* text) {
+  text->clear();
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0) {
+    text->append(block, static_cast<std::size_t>(in.gcount()));
+  }
+  return !in.bad();
+}
+
+// Reads the documents of every input file, repairs what can be repaired, and hands each document
+// to `handle`, or each that failed to `fail`, in input order.
 class Reader {
  public:
-  Reader(const Options& options, DocumentHandler handle)
-      : options_(options), handle_(std::move(handle)) {}
+  Reader(const Options& options, DocumentHandler handle, FailureHandler fail = {})
+      : options_(options), handle_(std::move(handle)), fail_(std::move(fail)) {}
 
-  // Reads every input; returns the number of documents that failed.
-  int read_all() {
+  // Reads every input.
+  void read_all() {
     std::vector<std::string> files = options_.files;
     if (files.empty()) files.push_back("-");
     for (const std::string& path : files) read_file(path);
-    return failed_;
   }
+  const Tally& tally() const { return tally_; }
 
  private:
   void read_file(const std::string& path) {
+    std::string name = path;  // for ids and messages, which are UTF-8
+    repair_utf8(&name);
     std::ifstream file;
     std::string error;
     std::istream* in = open_input(path, &file, &error);
     if (!in) {
-      report(path, "cannot read: " + error);
-      ++failed_;
+      tally_.add();
+      fail(name, name, "cannot read: " + error);
       return;
     }
     if (options_.input_format == InputFormat::jsonl) {
-      read_jsonl(path, *in);
+      read_jsonl(name, *in);
     } else {
-      read_text(path, *in);
+      read_text(name, *in);
     }
   }
 
-  void read_text(const std::string& path, std::istream& in) {
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) {
-      report(path, "cannot read");
-      ++failed_;
+  void read_text(const std::string& name, std::istream& in) {
+    tally_.add();
+    doc_ = Document();
+    doc_.id = name;
+    if (!read_stream(in, &doc_.text)) {
+      fail(name, name, "cannot read");
       return;
     }
-    Document doc;
-    doc.id = path;
-    doc.text = text.str();
-    doc.type = options_.doc_type;
-    if (auto header = find_date_header(doc.text)) {
-      doc.date = header->date;
-      doc.body_begin = header->length;
+    bool repaired = repair_utf8(&doc_.text);
+    doc_.type = options_.doc_type;
+    if (auto header = find_date_header(doc_.text)) {
+      doc_.date = header->date;
+      doc_.body_begin = header->length;
     }
-    if (options_.dct) doc.date = options_.dct;
-    handle_(doc);
+    if (options_.dct) doc_.date = options_.dct;
+    if (repaired) tally_.repaired(name, doc_.id);
+    process(name);
   }
 
-  void read_jsonl(const std::string& path, std::istream& in) {
+  void read_jsonl(const std::string& name, std::istream& in) {
     std::string line;
-    Document doc;
     for (int number = 1; std::getline(in, line); ++number) {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      std::string where = path + ":" + std::to_string(number);
-      doc.type = options_.doc_type;
-      std::string error = reader_.read(line, where, &doc);
+      tally_.add();
+      std::string where = name + ":" + std::to_string(number);
+      doc_.type = options_.doc_type;
+      std::string error = reader_.read(line, where, &doc_);
       if (!error.empty()) {
-        report(where, error);
-        ++failed_;
+        fail(where, doc_.id, error);
         continue;
       }
-      if (options_.dct) doc.date = options_.dct;
-      handle_(doc);
+      if (options_.dct) doc_.date = options_.dct;
+      if (reader_.repaired()) tally_.repaired(where, doc_.id);
+      process(where);
     }
+    if (in.bad()) {
+      tally_.add();
+      fail(name, name, "cannot read");
+    }
+  }
+
+  // Hands doc_ on; a document the engine or a writer throws on fails alone.
+  void process(const std::string& where) {
+    try {
+      handle_(doc_);
+    } catch (const std::exception& e) {
+      fail(where, doc_.id, std::string("internal error: ") + e.what());
+    }
+  }
+
+  void fail(const std::string& where, const std::string& id, const std::string& reason) {
+    tally_.fail(where, reason);
+    if (fail_) fail_(id, reason);
   }
 
   const Options& options_;
   DocumentHandler handle_;
+  FailureHandler fail_;
   JsonlReader reader_;
-  int failed_ = 0;
+  Document doc_;
+  Tally tally_;
 };
 
 bool load_engine(const std::string& dir, std::unique_ptr<Engine>* engine) {
@@ -160,31 +240,61 @@ Format output_format(const Options& options) {
   return isatty(STDOUT_FILENO) ? Format::table : Format::jsonl;
 }
 
+// An error record where the failed document's rows would have been: in jsonl
+// {"doc": ID, "error": REASON}, in a table a line "== ID: error: REASON". CSV and TimeML readers
+// expect only rows and documents, so those formats have the error on standard error alone.
+void write_failure(Format format, const std::string& id, const std::string& reason,
+                   std::string* out) {
+  if (format == Format::jsonl) {
+    out->append("{\"doc\":");
+    append_json_string(id, out);
+    out->append(",\"error\":");
+    append_json_string(reason, out);
+    out->append("}\n");
+  } else if (format == Format::table) {
+    out->append("== " + id + ": error: " + reason + "\n");
+  }
+}
+
 int extract(const Options& options, const Engine& engine) {
   Output out;
   Format format = output_format(options);
   if (format == Format::csv) write_csv_header(out.buffer());
   std::vector<Timex> found;
-  Reader reader(options, [&](const Document& doc) {
-    found.clear();
-    engine.extract(doc, &found);
-    switch (format) {
-      case Format::jsonl:
-        write_jsonl(doc, found, out.buffer());
-        break;
-      case Format::csv:
-        write_csv(doc, found, out.buffer());
-        break;
-      case Format::timeml:
-        write_timeml(doc, found, out.buffer());
-        break;
-      case Format::table:
-        write_table(doc, found, out.buffer());
-        break;
+  auto handle = [&](const Document& doc) {
+    std::size_t mark = out.buffer()->size();
+    try {
+      found.clear();
+      engine.extract(doc, &found);
+      switch (format) {
+        case Format::jsonl:
+          write_jsonl(doc, found, out.buffer());
+          break;
+        case Format::csv:
+          write_csv(doc, found, out.buffer());
+          break;
+        case Format::timeml:
+          write_timeml(doc, found, out.buffer());
+          break;
+        case Format::table:
+          write_table(doc, found, out.buffer());
+          break;
+      }
+    } catch (...) {
+      out.buffer()->resize(mark);  // no half-written document
+      throw;
     }
     out.maybe_flush();
-  });
-  return reader.read_all() > 0 ? kExitFailedDocuments : kExitOk;
+  };
+  auto fail = [&](const std::string& id, const std::string& reason) {
+    write_failure(format, id, reason, out.buffer());
+    out.maybe_flush();
+  };
+  Reader reader(options, handle, fail);
+  reader.read_all();
+  bool written = out.finish();
+  reader.tally().summarize();
+  return reader.tally().failed() > 0 || !written ? kExitFailedDocuments : kExitOk;
 }
 
 int timeline(const Options& options, const Engine& engine) {
@@ -192,48 +302,63 @@ int timeline(const Options& options, const Engine& engine) {
   std::vector<TimelineEntry> entries;
   std::size_t index = 0;
   Reader reader(options, [&](const Document& doc) {
-    add_timeline_entries(index++, doc, engine.extract(doc), splitter, &entries);
+    std::size_t mark = entries.size();
+    try {
+      add_timeline_entries(index++, doc, engine.extract(doc), splitter, &entries);
+    } catch (...) {
+      entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(mark), entries.end());
+      throw;
+    }
   });
-  int failed = reader.read_all();
+  reader.read_all();
   sort_timeline(&entries);
   Output out;
   write_timeline(entries, output_format(options), out.buffer());
-  return failed > 0 ? kExitFailedDocuments : kExitOk;
+  bool written = out.finish();
+  reader.tally().summarize();
+  return reader.tally().failed() > 0 || !written ? kExitFailedDocuments : kExitOk;
 }
 
 // Reads a file of annotated documents; reports and counts the lines that are not.
-std::vector<AnnotatedDocument> read_annotated(const std::string& path, int* failed) {
+std::vector<AnnotatedDocument> read_annotated(const std::string& path, Tally* tally) {
   std::vector<AnnotatedDocument> docs;
+  std::string name = path;
+  repair_utf8(&name);
   std::ifstream file;
   std::string error;
   std::istream* in = open_input(path, &file, &error);
   if (!in) {
-    report(path, "cannot read: " + error);
-    ++*failed;
+    tally->add();
+    tally->fail(name, "cannot read: " + error);
     return docs;
   }
   JsonlReader reader;
   std::string line;
   for (int number = 1; std::getline(*in, line); ++number) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::string where = path + ":" + std::to_string(number);
+    tally->add();
+    std::string where = name + ":" + std::to_string(number);
     AnnotatedDocument doc;
     if (std::string problem = reader.read_annotated(line, where, &doc); !problem.empty()) {
-      report(where, problem);
-      ++*failed;
+      tally->fail(where, problem);
       continue;
     }
+    if (reader.repaired()) tally->repaired(where, doc.doc.id);
     docs.push_back(std::move(doc));
+  }
+  if (in->bad()) {
+    tally->add();
+    tally->fail(name, "cannot read");
   }
   return docs;
 }
 
 int eval(const Options& options, const Engine& engine) {
-  int failed = 0;
-  std::vector<AnnotatedDocument> gold = read_annotated(options.gold, &failed);
+  Tally tally;
+  std::vector<AnnotatedDocument> gold = read_annotated(options.gold, &tally);
   std::map<std::string, std::vector<Annotation>> system;
   if (!options.system.empty()) {
-    for (AnnotatedDocument& doc : read_annotated(options.system, &failed)) {
+    for (AnnotatedDocument& doc : read_annotated(options.system, &tally)) {
       system[doc.doc.id] = std::move(doc.timex);
     }
   }
@@ -243,7 +368,12 @@ int eval(const Options& options, const Engine& engine) {
     if (options.dct) doc.doc.date = options.dct;
     std::vector<Annotation> found;
     if (options.system.empty()) {
-      for (const Timex& t : engine.extract(doc.doc)) found.push_back(annotation_of(t));
+      try {
+        for (const Timex& t : engine.extract(doc.doc)) found.push_back(annotation_of(t));
+      } catch (const std::exception& e) {
+        tally.fail(doc.doc.id, std::string("internal error: ") + e.what());
+        continue;
+      }
     } else if (auto it = system.find(doc.doc.id); it != system.end()) {
       found = it->second;
     }
@@ -251,7 +381,9 @@ int eval(const Options& options, const Engine& engine) {
   }
   Output out;
   write_report(scorer, {options.by_subset, options.errors}, out.buffer());
-  return failed > 0 ? kExitFailedDocuments : kExitOk;
+  bool written = out.finish();
+  tally.summarize();
+  return tally.failed() > 0 || !written ? kExitFailedDocuments : kExitOk;
 }
 
 // Problems in the order of the grammar's files, then by line.

@@ -5,6 +5,8 @@
 #include <array>
 #include <cctype>
 
+#include "utf8.h"
+
 namespace chronik {
 namespace {
 
@@ -80,6 +82,8 @@ std::optional<DocType> parse_doc_type(std::string_view text) {
   }
   return std::nullopt;
 }
+
+bool repair_utf8(std::string* text) { return utf8::repair(text); }
 
 std::optional<DateHeader> find_date_header(std::string_view text) {
   constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";

@@ -122,7 +122,12 @@ void append_xml_text(std::string_view s, std::string* out) {
         out->append("&quot;");
         break;
       default:
-        out->push_back(c);
+        // XML 1.0 allows no control characters but tab and line breaks.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          out->append("\xEF\xBF\xBD");  // U+FFFD
+        } else {
+          out->push_back(c);
+        }
     }
   }
 }

@@ -217,5 +217,17 @@ TEST_CASE("the table shows line breaks in the text as spaces") {
         "  3-13  21. Januar  DATE  2025-01-21    date.day_month_name  dct\n");
 }
 
+TEST_CASE("XML text replaces the control characters XML does not allow") {
+  std::string out;
+  append_xml_text(std::string("a\0b\x01"
+                              "c\td\ne",
+                              9),
+                  &out);
+  CHECK(out ==
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD"
+        "c\td\ne");
+}
+
 }  // namespace
 }  // namespace chronik

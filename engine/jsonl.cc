@@ -2,10 +2,13 @@
 
 #include <simdjson.h>
 
+#include "utf8.h"
+
 namespace chronik {
 
 struct JsonlReader::Parser {
   simdjson::dom::parser dom;
+  std::string repaired;  // a copy of the line, repaired, when it was not UTF-8
 };
 
 JsonlReader::JsonlReader() : parser_(std::make_unique<Parser>()) {}
@@ -40,7 +43,10 @@ std::string read_field(std::string_view key, simdjson::dom::element value, Docum
              "\"";
   } else if (key == "doc_type") {
     auto parsed = is_string ? parse_doc_type(s) : std::nullopt;
-    if (!parsed) return "\"doc_type\" must be \"news\" or \"narrative\"";
+    if (!parsed) {
+      return "\"doc_type\" must be \"news\" or \"narrative\"" +
+             (is_string ? ", got \"" + std::string(s) + "\"" : std::string());
+    }
     doc->type = *parsed;
   }
   return {};
@@ -109,15 +115,30 @@ std::string JsonlReader::parse(std::string_view line, std::string_view fallback_
   doc->text.clear();
   doc->date.reset();
   doc->body_begin = 0;
+  repaired_ = false;
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  if (line.starts_with(kByteOrderMark)) line.remove_prefix(kByteOrderMark.size());
   simdjson::dom::element root;
-  if (auto error = parser_->dom.parse(line.data(), line.size()).get(root)) {
-    return std::string("not a JSON object: ") + simdjson::error_message(error);
+  auto error = parser_->dom.parse(line.data(), line.size()).get(root);
+  if (error == simdjson::UTF8_ERROR) {
+    parser_->repaired.assign(line);
+    repaired_ = utf8::repair(&parser_->repaired);
+    error = parser_->dom.parse(parser_->repaired).get(root);
   }
+  if (error) return std::string("not a JSON object: ") + simdjson::error_message(error);
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) return "not a JSON object";
+  // The id first, so that a line with other problems is still reported by its id.
+  simdjson::dom::element id;
   bool has_text = false;
+  if (object.at_key("id").get(id) == simdjson::SUCCESS) {
+    if (std::string problem = read_field("id", id, doc, &has_text); !problem.empty()) {
+      return problem;
+    }
+  }
   for (auto field : object) {
     std::string problem;
+    if (field.key == "id") continue;
     if (annotated && field.key == "timex") {
       problem = read_timex(field.value, annotated);
     } else if (annotated && field.key == "subset") {

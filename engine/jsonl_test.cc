@@ -116,6 +116,8 @@ TEST_CASE("the document type is kept unless the line sets it") {
   CHECK(reader.read(R"({"text": "x", "doc_type": "news"})", kFallback, &doc).empty());
   CHECK(doc.type == DocType::news);
   CHECK(reader.read(R"({"text": "x", "doc_type": "roman"})", kFallback, &doc) ==
+        "\"doc_type\" must be \"news\" or \"narrative\", got \"roman\"");
+  CHECK(reader.read(R"({"text": "x", "doc_type": 1})", kFallback, &doc) ==
         "\"doc_type\" must be \"news\" or \"narrative\"");
 }
 
@@ -246,6 +248,77 @@ TEST_CASE("read ignores the evaluation fields") {
   Document doc;
   CHECK(reader.read(R"({"text": "x", "subset": 5, "timex": "keine"})", kFallback, &doc).empty());
   CHECK(doc.text == "x");
+}
+
+// --- bad input ------------------------------------------------------------------------------
+
+TEST_CASE("a line that is not UTF-8 is repaired before parsing, and says so") {
+  JsonlReader reader;
+  Document doc;
+  std::string line =
+      "{\"id\": \"l\xE4nd\", \"text\": \"Am 21. M\xE4rz \xE2\x82"
+      "kam er.\"}";
+  REQUIRE(reader.read(line, kFallback, &doc).empty());
+  CHECK(reader.repaired());
+  CHECK(doc.id == "l\uFFFDnd");
+  CHECK(doc.text == "Am 21. M\uFFFDrz \uFFFDkam er.");
+  // The next, valid line is not marked.
+  REQUIRE(reader.read(R"({"text": "März"})", kFallback, &doc).empty());
+  CHECK_FALSE(reader.repaired());
+  CHECK(doc.text == "März");
+}
+
+TEST_CASE("a repaired line can still fail for other reasons") {
+  JsonlReader reader;
+  Document doc;
+  CHECK(reader.read("{\"id\": \"a\", \"txt\": \"\xFF\"}", kFallback, &doc) == "no \"text\" field");
+  CHECK(reader.repaired());
+  CHECK(doc.id == "a");
+  CHECK(reader.read("{\"text\": \xFF}", kFallback, &doc).rfind("not a JSON object: ", 0) == 0);
+}
+
+TEST_CASE("a byte-order mark at the start of a line is skipped") {
+  JsonlReader reader;
+  Document doc;
+  REQUIRE(reader.read("\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"heute\"}", kFallback, &doc).empty());
+  CHECK(doc.id == "a");
+  CHECK(doc.text == "heute");
+  CHECK_FALSE(reader.repaired());
+}
+
+TEST_CASE("line ends with a carriage return and NUL escapes are read") {
+  JsonlReader reader;
+  Document doc;
+  REQUIRE(reader.read("{\"text\": \"heute\"}\r", kFallback, &doc).empty());
+  CHECK(doc.text == "heute");
+  REQUIRE(reader.read(R"({"text": "a\u0000heute"})", kFallback, &doc).empty());
+  CHECK(doc.text == std::string("a\0heute", 7));
+  // A raw control character in a string is not JSON.
+  CHECK(reader.read(std::string("{\"text\": \"a\0b\"}", 15), kFallback, &doc)
+            .rfind("not a JSON object: ", 0) == 0);
+}
+
+TEST_CASE("a line that fails keeps its id when it has a valid one") {
+  JsonlReader reader;
+  Document doc;
+  CHECK(reader.read(R"({"dct": "gestern", "text": "x", "id": "a7"})", kFallback, &doc) ==
+        "\"dct\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: \"gestern\"");
+  CHECK(doc.id == "a7");
+  CHECK(reader.read(R"({"id": {"n": 1}, "text": "x"})", kFallback, &doc) ==
+        "\"id\" must be a string");
+  CHECK(doc.id == kFallback);
+  CHECK(reader.read(R"({"id": "a8"})", kFallback, &doc) == "no \"text\" field");
+  CHECK(doc.id == "a8");
+  CHECK(reader.read(R"({"id": "a9", )", kFallback, &doc).rfind("not a JSON object: ", 0) == 0);
+  CHECK(doc.id == kFallback);
+}
+
+TEST_CASE("repair_utf8 replaces invalid bytes and reports whether it did") {
+  std::string text = "heute";
+  CHECK_FALSE(repair_utf8(&text));
+  text = "M\xE4rz";
+  CHECK(repair_utf8(&text));
+  CHECK(text == "M\uFFFDrz");
 }
 
 }  // namespace

@@ -33,6 +33,14 @@ void inherit_coarser(const FieldValues& second, FieldValues& first) {
 // back to the slower NFA on long texts.
 constexpr int64_t kScannerMemory = 64 << 20;
 constexpr int64_t kRuleMemory = 2 << 20;
+// The longest a rule's pattern may grow as macros and lexicons are expanded. Macros that refer
+// to each other twice over grow it exponentially (a = {b}{b}, b = {c}{c}, ...): without a bound,
+// a few lines would take compilation forever. RE2 could not compile such a pattern within
+// kRuleMemory anyway; the built-in rules stay below 10 KB.
+constexpr std::size_t kMaxExpandedPattern = 1 << 20;
+// How deep macros may refer to macros. Expansion recurses once per level, so a long chain
+// (m0 = {m1}, m1 = {m2}, ...) would overflow the stack; real grammars nest a few levels.
+constexpr std::size_t kMaxMacroDepth = 100;
 // How often a rule is tried again in a shorter window when its match runs into a word.
 constexpr int kBoundaryAttempts = 4;
 
@@ -168,6 +176,11 @@ class Expander {
         *error = "macro {" + key + "} refers to itself";
         return false;
       }
+      if (active_.size() >= kMaxMacroDepth) {
+        *error = "macros nest deeper than " + std::to_string(kMaxMacroDepth) + " levels at {" +
+                 key + "}";
+        return false;
+      }
       active_.push_back(key);
       out->append("(?:");
       if (!expand(m->second->pattern, out, error)) return false;
@@ -175,6 +188,11 @@ class Expander {
       active_.pop_back();
     } else {
       *error = "unknown macro or lexicon {" + key + "}";
+      return false;
+    }
+    if (out->size() > kMaxExpandedPattern) {
+      *error = "the pattern grows beyond " + std::to_string(kMaxExpandedPattern >> 20) +
+               " MB as macros and lexicons are expanded";
       return false;
     }
     return true;
@@ -236,7 +254,15 @@ bool Matcher::compile_rule(const Rule& rule, int order, std::string* error) {
   }
   for (const NamedGroup& group : groups) {
     std::string name(group.name);
-    int number = numbers.at(name);
+    // The count alone does not prove the names the same: a macro that leaves a "[" or "(" open
+    // can swallow a capture of the rule while bringing in one of its own.
+    auto found = numbers.find(name);
+    if (found == numbers.end()) {
+      *error = where(rule) + "capture (?P<" + name +
+               ">...) is not a capture once macros are expanded: a macro leaves a bracket open";
+      return false;
+    }
+    int number = found->second;
     End end = End::first;
     if (name.ends_with(kSecondEnd)) {
       end = End::second;

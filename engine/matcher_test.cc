@@ -350,6 +350,48 @@ TEST_CASE("a named capture inside a macro is an error") {
         "rules/test.rules:2: rule r: named captures belong in the rule's pattern, not in macros");
 }
 
+TEST_CASE("a capture swallowed by a bracket a macro leaves open is an error") {
+  // Found by fuzz/grammar_fuzzer: the macro's "[" opens a character class that takes in the
+  // rule's (?P<year>...), and the macro's own capture keeps the number of captures equal.
+  Engine e({{"macros.txt", "chronik-macros 1\nw = (?P<day>[0-9])[\n"},
+            {"rules/test.rules",
+             "chronik-rules 1\nrule r\npattern {w}(?P<year>[0-9]{4})]\nproduce date\n"}});
+  CHECK_FALSE(e.ok());
+  CHECK(e.error() ==
+        "rules/test.rules:2: rule r: capture (?P<year>...) is not a capture once macros are "
+        "expanded: a macro leaves a bracket open");
+}
+
+TEST_CASE("macros that expand exponentially are an error, not a hang") {
+  // Found by fuzzing the grammar compiler: each macro doubles the pattern, 2^40 bytes in all.
+  std::string macros = "chronik-macros 1\n";
+  for (int i = 0; i < 40; ++i) {
+    macros += "m" + std::to_string(i) + " = {m" + std::to_string(i + 1) + "}{m" +
+              std::to_string(i + 1) + "}\n";
+  }
+  macros += "m40 = ab\n";
+  Engine e(
+      {{"macros.txt", macros},
+       {"rules/test.rules", "chronik-rules 1\nrule r\npattern (?P<year>{m0})\nproduce date\n"}});
+  CHECK_FALSE(e.ok());
+  CHECK(e.error() ==
+        "rules/test.rules:2: rule r: the pattern grows beyond 1 MB as macros and lexicons are "
+        "expanded");
+}
+
+TEST_CASE("macros nested too deep are an error, not a stack overflow") {
+  std::string macros = "chronik-macros 1\n";
+  for (int i = 0; i < 50000; ++i) {
+    macros += "m" + std::to_string(i) + " = {m" + std::to_string(i + 1) + "}\n";
+  }
+  macros += "m50000 = ab\n";
+  Engine e(
+      {{"macros.txt", macros},
+       {"rules/test.rules", "chronik-rules 1\nrule r\npattern (?P<year>{m0})\nproduce date\n"}});
+  CHECK_FALSE(e.ok());
+  CHECK(e.error() == "rules/test.rules:2: rule r: macros nest deeper than 100 levels at {m100}");
+}
+
 TEST_CASE("a pattern matching the empty string is an error") {
   CHECK(engine_error("rule r\npattern (?P<year>{year})?\nproduce date\n") ==
         "rules/test.rules:2: rule r: the pattern matches the empty string");

@@ -1,5 +1,8 @@
 #include "utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace chronik::utf8 {
 namespace {
 
@@ -17,7 +20,82 @@ std::string replace_first(std::string_view word, char32_t first) {
   return out;
 }
 
+// The length of the well-formed sequence at `pos`, or 0 with the length of its maximal
+// ill-formed subpart (at least 1) in *invalid. The ranges are those of Unicode's table 3-7.
+std::size_t sequence_at(std::string_view text, std::size_t pos, std::size_t* invalid) {
+  auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the second byte's range
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    length = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    length = 3;
+    if (b0 == 0xE0) low = 0xA0;   // no overlong forms
+    if (b0 == 0xED) high = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    length = 4;
+    if (b0 == 0xF0) low = 0x90;   // no overlong forms
+    if (b0 == 0xF4) high = 0x8F;  // nothing past U+10FFFF
+  } else {
+    *invalid = 1;
+    return 0;
+  }
+  std::size_t i = 1;
+  for (; i < length && pos + i < text.size(); ++i) {
+    auto b = static_cast<unsigned char>(text[pos + i]);
+    if (i == 1 ? (b < low || b > high) : !is_continuation(b)) break;
+  }
+  if (i == length) return length;
+  *invalid = i;
+  return 0;
+}
+
+// The position of the first byte that is not part of well-formed UTF-8, or text.size().
+std::size_t first_invalid(std::string_view text) {
+  std::size_t pos = 0;
+  std::size_t invalid = 0;
+  while (pos < text.size()) {
+    // ASCII eight bytes at a time.
+    while (pos + 8 <= text.size()) {
+      std::uint64_t block;
+      std::memcpy(&block, text.data() + pos, sizeof block);
+      if (block & 0x8080808080808080u) break;
+      pos += 8;
+    }
+    if (pos >= text.size()) break;
+    std::size_t length = sequence_at(text, pos, &invalid);
+    if (length == 0) return pos;
+    pos += length;
+  }
+  return text.size();
+}
+
 }  // namespace
+
+bool is_valid(std::string_view text) { return first_invalid(text) == text.size(); }
+
+bool repair(std::string* text) {
+  std::string_view in = *text;
+  std::size_t pos = first_invalid(in);
+  if (pos == in.size()) return false;
+  std::string out;
+  out.reserve(in.size() + in.size() / 16 + 3);
+  out.append(in.substr(0, pos));
+  while (pos < in.size()) {
+    std::size_t invalid = 0;
+    std::size_t length = sequence_at(in, pos, &invalid);
+    if (length == 0) {
+      out.append("\xEF\xBF\xBD");  // U+FFFD
+      pos += invalid;
+    } else {
+      out.append(in.substr(pos, length));
+      pos += length;
+    }
+  }
+  text->swap(out);
+  return true;
+}
 
 Decoded decode(std::string_view text, std::size_t pos) {
   constexpr Decoded kInvalid = {0xFFFD, 1};

@@ -47,6 +47,16 @@ std::string lowercase_first(std::string_view word);
 // Appends `code_point` encoded as UTF-8.
 void append(std::string& out, char32_t code_point);
 
+// Whether `text` is well-formed UTF-8: no stray continuation bytes, truncated or overlong
+// sequences, surrogates or code points past U+10FFFF.
+bool is_valid(std::string_view text);
+
+// Replaces what is not UTF-8 in *text by U+FFFD, one for each maximal ill-formed subpart, as
+// Unicode recommends (and browsers do): a byte that cannot start a sequence is one U+FFFD, and so
+// is the start of a sequence cut short ("\xE2\x82" before "A"). Returns whether anything was
+// replaced; valid text, the common case, is only scanned, not copied.
+bool repair(std::string* text);
+
 }  // namespace chronik::utf8
 
 #endif  // CHRONIK_ENGINE_UTF8_H_

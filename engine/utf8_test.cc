@@ -171,5 +171,67 @@ TEST_CASE("previous steps back over a whole code point") {
   CHECK(previous(text, 7) == 6);
 }
 
+TEST_CASE("is_valid accepts UTF-8 and nothing else") {
+  CHECK(is_valid(""));
+  CHECK(is_valid("Am 21. Januar"));
+  CHECK(is_valid("Größere Ämter kosten 5 € 😀"));
+  CHECK(is_valid(std::string_view("a\0b", 3)));
+  CHECK(is_valid("\xF4\x8F\xBF\xBF"));  // U+10FFFF
+  CHECK_FALSE(is_valid("M\xE4rz"));     // Latin-1
+  CHECK_FALSE(is_valid("\x80"));
+  CHECK_FALSE(is_valid("\xC3"));
+  CHECK_FALSE(is_valid("\xC0\x80"));          // overlong NUL
+  CHECK_FALSE(is_valid("\xE0\x80\x80"));      // overlong
+  CHECK_FALSE(is_valid("\xED\xA0\x80"));      // surrogate U+D800
+  CHECK_FALSE(is_valid("\xF4\x90\x80\x80"));  // past U+10FFFF
+  CHECK_FALSE(is_valid("\xFF"));
+  // Past the eight-byte ASCII blocks.
+  CHECK_FALSE(is_valid("abcdefghijklmnop\x80"));
+  CHECK_FALSE(is_valid("abcdefgh\xC3"));
+}
+
+std::string repaired(std::string text) {
+  repair(&text);
+  return text;
+}
+
+TEST_CASE("repair leaves valid UTF-8 alone and says so") {
+  std::string text = "Am 21. März 2025 😀";
+  CHECK_FALSE(repair(&text));
+  CHECK(text == "Am 21. März 2025 😀");
+  std::string empty;
+  CHECK_FALSE(repair(&empty));
+  CHECK(empty.empty());
+}
+
+TEST_CASE("repair replaces each invalid byte by one U+FFFD") {
+  std::string text = "M\xE4rz 2025";
+  CHECK(repair(&text));
+  CHECK(text == "M\uFFFDrz 2025");
+  CHECK(repaired("\x80\x80") == "\uFFFD\uFFFD");
+  CHECK(repaired("\xFF\xFE") == "\uFFFD\uFFFD");
+  CHECK(repaired("a\xC0\x80z") == "a\uFFFD\uFFFDz");        // C0 never starts a sequence
+  CHECK(repaired("\xED\xA0\x80") == "\uFFFD\uFFFD\uFFFD");  // no surrogates
+  CHECK(repaired("\xF4\x90\x80\x80") == "\uFFFD\uFFFD\uFFFD\uFFFD");
+}
+
+TEST_CASE("repair replaces a truncated sequence by one U+FFFD") {
+  CHECK(repaired("\xE2\x82") == "\uFFFD");
+  CHECK(repaired("\xE2\x82"
+                 "A") == "\uFFFDA");
+  CHECK(repaired("\xF0\x9F\x98"
+                 " heute") == "\uFFFD heute");
+  CHECK(repaired("\xC3\xE2\x82\xAC") == "\uFFFD€");  // the euro sign after a cut-off ä
+  CHECK(repaired("Ende \xC3") == "Ende \uFFFD");
+}
+
+TEST_CASE("repaired text is valid and keeps every valid character") {
+  std::string text = "heute \xE4 morgen \xE2\x82 übermorgen \x80";
+  REQUIRE(repair(&text));
+  CHECK(is_valid(text));
+  CHECK(text == "heute \uFFFD morgen \uFFFD übermorgen \uFFFD");
+  CHECK(count_code_points(text, 0, text.size()) == 29);
+}
+
 }  // namespace
 }  // namespace chronik::utf8

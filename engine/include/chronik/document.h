@@ -63,6 +63,12 @@ struct Document {
   std::size_t body_begin = 0;
 };
 
+// Replaces what is not UTF-8 in *text by U+FFFD: each byte that cannot start a sequence, and each
+// sequence cut short, becomes one U+FFFD (Unicode's "maximal subparts", as browsers decode). The
+// offsets of expressions found afterwards count the code points of the repaired text. Returns
+// whether anything was replaced; valid text is scanned, not copied. Document::text must be UTF-8.
+bool repair_utf8(std::string* text);
+
 // A date header at the start of a plain-text document: an optional UTF-8 byte-order mark and
 // whitespace, the word "date",
 // whitespace and YYYY, YYYY-MM or YYYY-MM-DD, followed by whitespace or the end of the text.
