@@ -306,5 +306,124 @@ TEST_CASE("absolute values resolve to themselves with no anchor used") {
   CHECK(resolve(present, day(2025, 2, 12)).anchoring.source == AnchorSource::none);
 }
 
+TEST_CASE("a two-digit year takes the century nearest to the anchor") {
+  CHECK(nearest_century(39, 1940) == 1939);
+  CHECK(nearest_century(39, 2030) == 2039);
+  CHECK(nearest_century(25, 2025) == 2025);
+  CHECK(nearest_century(98, 2011) == 1998);
+  CHECK(nearest_century(5, 1999) == 2005);
+}
+
+// The Anchorer over a text, fed the readings of the expressions at the given byte spans.
+struct Told {
+  std::string_view text;
+  DocType type = DocType::news;
+  std::optional<Point> dct = day(2025, 2, 12);
+  FormTable cues = {{"hatte", "past"}, {"wird", "future"}};
+
+  std::string value_at(Anchorer& anchorer, const Reading& reading, std::string_view expression) {
+    std::size_t begin = text.find(expression);
+    REQUIRE(begin != std::string_view::npos);
+    return anchorer.resolve(reading, begin, begin + expression.size(), begin).value.str();
+  }
+  Anchorer anchorer() { return Anchorer(text, dct, type, &cues); }
+};
+
+TEST_CASE("the clause's tense picks the occurrence of a date without a year") {
+  Told told{"Am Freitag hatte er gesagt, am Montag wird er kommen."};
+  Anchorer a = told.anchorer();
+  CHECK(told.value_at(a, fill_reading(weekday(5)), "Freitag") == "2025-02-07");
+  CHECK(told.value_at(a, fill_reading(weekday(1)), "Montag") == "2025-02-17");
+}
+
+TEST_CASE("a word that names the direction wins over the tense") {
+  Told told{"Am kommenden Freitag hatte er nichts vor."};
+  Anchorer a = told.anchorer();
+  CHECK(told.value_at(a, fill_reading(weekday(5), 1), "kommenden Freitag") == "2025-02-14");
+}
+
+TEST_CASE("a clock time takes the day of an earlier date in its sentence, not across one") {
+  Told told{"Am 25. Februar um 20 Uhr. Um 9 Uhr."};
+  Anchorer a = told.anchorer();
+  Reading date = fill_reading(day(kUnknown, 2, 25));
+  Point eight_pm{.granularity = Granularity::hour, .hour = 20};
+  Point nine_am{.granularity = Granularity::hour, .hour = 9};
+  CHECK(told.value_at(a, date, "25. Februar") == "2025-02-25");
+  Resolved evening =
+      a.resolve(fill_reading(eight_pm), told.text.find("20 Uhr"), told.text.find("20 Uhr") + 6, 20);
+  CHECK(evening.value.str() == "2025-02-25T20:00");
+  CHECK(evening.anchoring.source == AnchorSource::expression);
+  CHECK(told.value_at(a, fill_reading(nine_am), "9 Uhr") == "2025-02-12T09:00");
+}
+
+TEST_CASE("an anaphoric shift counts from the latest date in the text") {
+  Told told{"Am 3. Mai 1990 kam er, zwei Tage später ging er."};
+  Anchorer a = told.anchorer();
+  Reading may3;
+  may3.value = day(1990, 5, 3);
+  Reading later;
+  later.value = Point{.granularity = Granularity::day};
+  later.relation = Relation::shift;
+  later.shift = 2;
+  later.shift_unit = Unit::day;
+  later.shift_granularity = Granularity::day;
+  later.anaphoric = true;
+  CHECK(told.value_at(a, may3, "3. Mai 1990") == "1990-05-03");
+  CHECK(told.value_at(a, later, "zwei Tage später") == "1990-05-05");
+  later.anaphoric = false;
+  CHECK(told.value_at(a, later, "zwei Tage später") == "2025-02-14");
+}
+
+TEST_CASE("narrative text fills dates from the story, and a bare year aside does not move it") {
+  Told told{"Im Juni 1944 landeten sie, geplant seit 1941; am 26. Juni fiel die Stadt."};
+  told.type = DocType::narrative;
+  Anchorer a = told.anchorer();
+  Reading june;
+  june.value = Point{.granularity = Granularity::month, .year = 1944, .month = 6};
+  Reading year;
+  year.value = Point{.granularity = Granularity::year, .year = 1941};
+  CHECK(told.value_at(a, june, "Juni 1944") == "1944-06");
+  CHECK(told.value_at(a, year, "1941") == "1941");
+  CHECK(told.value_at(a, fill_reading(day(kUnknown, 6, 26)), "26. Juni") == "1944-06-26");
+}
+
+TEST_CASE("in narrative text a deictic today is the writer's present") {
+  Told told{"Im Juni 1944 landeten sie; heute ist dort ein Museum."};
+  told.type = DocType::narrative;
+  Anchorer a = told.anchorer();
+  Reading today;
+  today.value = Point{.granularity = Granularity::day};
+  today.relation = Relation::shift;
+  today.shift_unit = Unit::day;
+  today.deictic = true;
+  CHECK(told.value_at(a, today, "heute") == "PRESENT_REF");
+}
+
+TEST_CASE("listed days take the month of the date that ends the list, or are dropped") {
+  std::string text = "am 3., 4. und 5. Oktober 2024";
+  auto timex_at = [&](std::string_view piece, Value value) {
+    Timex t;
+    t.byte_begin = text.find(piece);
+    t.byte_end = t.byte_begin + piece.size();
+    t.value = value;
+    return t;
+  };
+  Point third{.granularity = Granularity::day, .day = 3};
+  Reading listed = fill_reading(third);
+  CHECK(WaitingDays::waits(listed));
+  WaitingDays waiting;
+  waiting.hold(timex_at("3.", third));
+  std::vector<Timex> out;
+  waiting.release(text, timex_at("5. Oktober 2024", day(2024, 10, 5)), &out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].value.str() == "2024-10-03");
+  CHECK(out[0].anchoring.source == AnchorSource::expression);
+
+  waiting.hold(timex_at("4.", Point{.granularity = Granularity::day, .day = 4}));
+  out.clear();
+  waiting.release(text, Timex{}, &out);
+  CHECK(out.empty());
+}
+
 }  // namespace
 }  // namespace chronik
