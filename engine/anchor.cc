@@ -243,6 +243,10 @@ std::optional<Point> day_of(const Value& value) {
 
 namespace {
 
+// How far, in bytes, a clause or sentence is searched around an expression: far enough for any
+// real one, and it keeps text without punctuation from costing time quadratic in its length.
+constexpr std::size_t kNearby = 400;
+
 // A full stop, question or exclamation mark before a space, or a line break, ends a sentence;
 // a full stop after a digit does not ("am 25. Februar").
 bool ends_sentence(std::string_view text, std::size_t i) {
@@ -260,6 +264,7 @@ bool ends_clause(std::string_view text, std::size_t i) {
 }  // namespace
 
 bool Anchorer::same_sentence(std::size_t from, std::size_t to) const {
+  if (to > from + kNearby) return false;
   for (std::size_t i = from; i < to && i < text_.size(); ++i) {
     if (ends_sentence(text_, i)) return false;
   }
@@ -292,8 +297,10 @@ Direction Anchorer::tense_in(std::size_t from, std::size_t to) const {
 Direction Anchorer::tense_around(std::size_t begin, std::size_t end) const {
   if (!cues_) return Direction::nearest;
   std::size_t from = begin, to = end;
-  while (from > 0 && !ends_clause(text_, from - 1)) --from;
-  while (to < text_.size() && !ends_clause(text_, to)) ++to;
+  std::size_t first = begin > kNearby ? begin - kNearby : 0;
+  std::size_t last = std::min(text_.size(), end + kNearby);
+  while (from > first && !ends_clause(text_, from - 1)) --from;
+  while (to < last && !ends_clause(text_, to)) ++to;
   return tense_in(from, to);
 }
 

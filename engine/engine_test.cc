@@ -87,5 +87,38 @@ TEST_CASE("the built-in grammar provides the sentence splitter's abbreviations")
   CHECK(std::find(abbreviations.begin(), abbreviations.end(), "Dr") != abbreviations.end());
 }
 
+// Worst cases: a megabyte of one pattern. bench/pathological.sh times them at two sizes to show
+// the time grows linearly; here the results are checked.
+std::string repeated(std::string_view piece, std::size_t bytes) {
+  std::string text;
+  while (text.size() < bytes) text += piece;
+  return text;
+}
+
+TEST_CASE("a megabyte of month names yields one month each") {
+  auto found = engine().extract(news(repeated("Januar ", 1 << 20), "2025-02-12"));
+  REQUIRE(found.size() == (std::size_t{1} << 20) / 7 + 1);
+  CHECK(found.front().value.str() == "2025-01");
+  CHECK(found.back().value.str() == "2025-01");
+}
+
+TEST_CASE("a megabyte of digits and dots yields no run-away match") {
+  auto found = engine().extract(news(repeated("1.", 1 << 20), "2025-02-12"));
+  CHECK(found.size() <= 1);
+  found = engine().extract(news(repeated("12.3.", 1 << 20), "2025-02-12"));
+  for (const Timex& t : found) CHECK(t.end - t.begin <= 10);
+}
+
+TEST_CASE("a megabyte-long word yields nothing") {
+  CHECK(engine().extract(news(std::string(1 << 20, 'a'), "2025-02-12")).empty());
+  CHECK(engine().extract(news(repeated("ä", 1 << 20), "2025-02-12")).empty());
+}
+
+TEST_CASE("a megabyte of clock times after one date takes that date") {
+  auto found = engine().extract(news("Am 3. Mai " + repeated("um 10 Uhr ", 1 << 20), "2025-02-12"));
+  REQUIRE(found.size() > 100000);
+  CHECK(found[1].value.str() == "2025-05-03T10:00");
+}
+
 }  // namespace
 }  // namespace chronik
