@@ -257,6 +257,15 @@ bool ends_sentence(std::string_view text, std::size_t i) {
   return i + 1 >= text.size() || text[i + 1] == ' ';
 }
 
+// Whether no sentence ends in text[from, to), which is nearby.
+bool in_one_sentence(std::string_view text, std::size_t from, std::size_t to) {
+  if (to > from + kNearby) return false;
+  for (std::size_t i = from; i < to && i < text.size(); ++i) {
+    if (ends_sentence(text, i)) return false;
+  }
+  return true;
+}
+
 bool ends_clause(std::string_view text, std::size_t i) {
   return text[i] == ',' || text[i] == ';' || text[i] == ':' || ends_sentence(text, i);
 }
@@ -264,11 +273,7 @@ bool ends_clause(std::string_view text, std::size_t i) {
 }  // namespace
 
 bool Anchorer::same_sentence(std::size_t from, std::size_t to) const {
-  if (to > from + kNearby) return false;
-  for (std::size_t i = from; i < to && i < text_.size(); ++i) {
-    if (ends_sentence(text_, i)) return false;
-  }
-  return true;
+  return in_one_sentence(text_, from, to);
 }
 
 // The tense of the words in text[from, to): past, future, or nearest when the cues disagree or
@@ -387,9 +392,7 @@ void WaitingDays::release(std::string_view text, const Timex& next, std::vector<
     Point p = *day.value.point();
     p.year = lends ? lender->year : Point::kUnknownYear;
     p.month = lends ? lender->month : 0;
-    bool near = lends && std::none_of(text.begin() + day.byte_end, text.begin() + next.byte_begin,
-                                      [](char c) { return c == '\n' || c == '!' || c == '?'; });
-    if (!near || !p.ok()) continue;
+    if (!lends || !in_one_sentence(text, day.byte_end, next.byte_begin) || !p.ok()) continue;
     day.value = p;
     day.anchoring = {AnchorSource::expression, next.begin};
     out->push_back(std::move(day));

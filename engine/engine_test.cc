@@ -120,5 +120,12 @@ TEST_CASE("a megabyte of clock times after one date takes that date") {
   CHECK(found[1].value.str() == "2025-05-03T10:00");
 }
 
+TEST_CASE("listed days do not borrow the month of a date in the next sentence") {
+  auto found = engine().extract(news(
+      "Es kamen Schüler der 10., 11. und 12. Klassen. Am 18. Januar folgen alle.", "2021-01-07"));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "18. Januar");
+}
+
 }  // namespace
 }  // namespace chronik
