@@ -83,7 +83,13 @@ void add_timeline_entries(std::size_t document, const Document& doc,
       sentence = one_line(std::string_view(doc.text).substr(sentences[s].begin,
                                                             sentences[s].end - sentences[s].begin));
     }
-    entries->push_back({document, doc.id, t, *interval, std::move(sentence)});
+    TimelineEntry entry;
+    entry.document = document;
+    entry.doc = doc.id;
+    entry.timex = t;
+    entry.interval = *interval;
+    entry.sentence = std::move(sentence);
+    entries->push_back(std::move(entry));
   }
 }
 
