@@ -30,8 +30,11 @@ po::options_description input_options() {
       "text (a file is a document) or jsonl (a line is a document: id, dct, text)")(
       "format", po::value<std::string>(),
       "jsonl, csv, timeml or table (default: table on a terminal, else jsonl; timeline: table)")(
-      "grammar", po::value<std::string>(), "load the grammar from DIR instead of the built-in one")(
-      "help,h", "show this help");
+      "explain",
+      "extract: add how each value was resolved: rule, anchor, direction and the word that "
+      "decided it")("grammar", po::value<std::string>(),
+                    "load the grammar from DIR instead of the built-in one")("help,h",
+                                                                             "show this help");
   return d;
 }
 
@@ -64,6 +67,13 @@ bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
                                                : "--format must be jsonl, csv, timeml or table";
       return false;
     }
+  }
+  if (vm.count("explain")) {
+    if (o->command != Command::extract || (o->format && *o->format == Format::timeml)) {
+      *error = "--explain goes with extract, in jsonl, csv or table";
+      return false;
+    }
+    o->detail = Detail::explained;
   }
   if (vm.count("grammar")) o->grammar_dir = vm["grammar"].as<std::string>();
   if (vm.count("files")) o->files = vm["files"].as<std::vector<std::string>>();

@@ -259,7 +259,7 @@ void write_failure(Format format, const std::string& id, const std::string& reas
 int extract(const Options& options, const Engine& engine) {
   Output out;
   Format format = output_format(options);
-  if (format == Format::csv) write_csv_header(out.buffer());
+  if (format == Format::csv) write_csv_header(out.buffer(), options.detail);
   std::vector<Timex> found;
   auto handle = [&](const Document& doc) {
     std::size_t mark = out.buffer()->size();
@@ -268,16 +268,16 @@ int extract(const Options& options, const Engine& engine) {
       engine.extract(doc, &found);
       switch (format) {
         case Format::jsonl:
-          write_jsonl(doc, found, out.buffer());
+          write_jsonl(doc, found, out.buffer(), options.detail);
           break;
         case Format::csv:
-          write_csv(doc, found, out.buffer());
+          write_csv(doc, found, out.buffer(), options.detail);
           break;
         case Format::timeml:
           write_timeml(doc, found, out.buffer());
           break;
         case Format::table:
-          write_table(doc, found, out.buffer());
+          write_table(doc, found, out.buffer(), options.detail);
           break;
       }
     } catch (...) {

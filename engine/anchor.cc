@@ -226,6 +226,13 @@ bool is_time_only(const Reading& reading) {
   return reading.relation == Relation::fill && p && p->has_time() && !has_date_part(*p);
 }
 
+// Whether resolving `reading` chooses among occurrences, so that a Direction decides it.
+bool chooses_occurrence(const Reading& reading) {
+  const Point* p = reading.value.point();
+  return reading.relation == Relation::fill && p && !p->anchored() &&
+         (has_date_part(*p) || reading.easter_offset);
+}
+
 // The day a resolved value names, if it names exactly one.
 std::optional<Point> day_of(const Value& value) {
   const Point* p = value.point();
@@ -276,10 +283,11 @@ bool Anchorer::same_sentence(std::size_t from, std::size_t to) const {
   return in_one_sentence(text_, from, to);
 }
 
-// The tense of the words in text[from, to): past, future, or nearest when the cues disagree or
-// there are none.
-Direction Anchorer::tense_in(std::size_t from, std::size_t to) const {
-  bool past = false, future = false;
+// The tense of the words in text[from, to): past or future with the first word that says so,
+// or the nearest when the words disagree or there are none. Cue::begin is a byte offset here.
+Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
+  Cue past{CueSource::tense, Direction::past}, future{CueSource::tense, Direction::future};
+  bool saw_past = false, saw_future = false;
   std::size_t i = from;
   while (i < to) {
     while (i < to && !utf8::is_word_char(utf8::decode(text_, i).code_point))
@@ -290,17 +298,23 @@ Direction Anchorer::tense_in(std::size_t from, std::size_t to) const {
     if (i == word) break;
     auto cue = cues_->find(text_.substr(word, i - word));
     if (cue == cues_->end()) continue;
-    past |= cue->second == "past";
-    future |= cue->second == "future";
+    bool is_past = cue->second == "past";
+    Cue& found = is_past ? past : future;
+    bool& seen = is_past ? saw_past : saw_future;
+    if (!seen && (is_past || cue->second == "future")) {
+      found.word = text_.substr(word, i - word);
+      found.begin = word;
+      seen = true;
+    }
   }
-  if (past == future) return Direction::nearest;
-  return past ? Direction::past : Direction::future;
+  if (saw_past != saw_future) return saw_past ? past : future;
+  return {saw_past ? CueSource::mixed : CueSource::no_cue, Direction::nearest};
 }
 
 // The tense of the clause around text[begin, end). Only the clause: a sentence often joins a
 // past clause to one about what comes ("kam sie nicht, und so gastiert er am 9. Dezember").
-Direction Anchorer::tense_around(std::size_t begin, std::size_t end) const {
-  if (!cues_) return Direction::nearest;
+Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
+  if (!cues_) return {CueSource::no_cue, Direction::nearest};
   std::size_t from = begin, to = end;
   std::size_t first = begin > kNearby ? begin - kNearby : 0;
   std::size_t last = std::min(text_.size(), end + kNearby);
@@ -314,10 +328,14 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
       reading.anaphoric || (narrative_ && !reading.deictic &&
                             (reading.relation != Relation::absolute || reading.two_digit_year));
   if (to_text && last_date_) {
-    *how = {AnchorSource::expression, last_date_begin_code_point_};
+    how->source = AnchorSource::expression;
+    how->expression_begin = last_date_begin_code_point_;
+    how->expression_text = last_date_text_;
+    how->anchor = *last_date_;
     return last_date_;
   }
-  *how = {AnchorSource::document_date, 0};
+  how->source = AnchorSource::document_date;
+  if (document_date_) how->anchor = *document_date_;
   return document_date_;
 }
 
@@ -325,11 +343,14 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
 //  - in narrative text, dates resolved against the document date ("heute" in a history);
 //  - a bare year other than that of a finer latest date: it looks back or ahead ("seit 1941",
 //    "bis 1945" in an account of June 1944), while the account goes on where it was.
-void Anchorer::remember(const Resolved& resolved, std::size_t end, std::size_t begin_code_point) {
+void Anchorer::remember(const Resolved& resolved, std::size_t begin, std::size_t end,
+                        std::size_t begin_code_point) {
+  std::string_view text = text_.substr(begin, end - begin);
   if (auto day = day_of(resolved.value)) {
     last_day_ = day;
     last_day_end_ = end;
     last_day_begin_code_point_ = begin_code_point;
+    last_day_text_ = text;
   }
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;
@@ -345,6 +366,7 @@ void Anchorer::remember(const Resolved& resolved, std::size_t end, std::size_t b
   }
   last_date_ = date;
   last_date_begin_code_point_ = begin_code_point;
+  last_date_text_ = text;
 }
 
 Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_t end,
@@ -354,20 +376,39 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, &how);
+  Cue cue;
+  if (chooses_occurrence(reading)) {
+    cue = {reading.direction == Direction::nearest ? CueSource::no_cue : CueSource::expression,
+           reading.direction};
+  }
   if (is_time_only(reading) && last_day_ && same_sentence(last_day_end_, begin)) {
     resolved = chronik::resolve(reading, last_day_);
-    resolved.anchoring = {AnchorSource::expression, last_day_begin_code_point_};
-  } else if (reading.relation == Relation::fill && reading.direction == Direction::nearest &&
-             how.source == AnchorSource::document_date) {
+    how = {AnchorSource::expression, last_day_begin_code_point_, std::string(last_day_text_),
+           *last_day_};
+  } else if (cue.source == CueSource::no_cue && how.source == AnchorSource::document_date) {
+    cue = tense_around(begin, end);
+    if (cue.source == CueSource::tense)
+      cue.begin = code_point_of(cue.begin, begin, begin_code_point);
     Reading directed = reading;
-    directed.direction = tense_around(begin, end);
+    directed.direction = cue.direction;
     resolved = chronik::resolve(directed, anchor);
   } else {
     resolved = chronik::resolve(reading, anchor);
   }
-  if (resolved.anchoring.source == AnchorSource::document_date) resolved.anchoring = how;
-  remember(resolved, end, begin_code_point);
+  if (resolved.anchoring.source == AnchorSource::document_date) {
+    resolved.anchoring = std::move(how);
+    if (anchor) resolved.anchoring.cue = std::move(cue);
+  }
+  remember(resolved, begin, end, begin_code_point);
   return resolved;
+}
+
+// The code-point offset of byte `byte`, from a byte offset whose code-point offset is known.
+std::size_t Anchorer::code_point_of(std::size_t byte, std::size_t known_byte,
+                                    std::size_t known_code_point) const {
+  if (byte >= known_byte)
+    return known_code_point + utf8::count_code_points(text_, known_byte, byte);
+  return known_code_point - utf8::count_code_points(text_, byte, known_byte);
 }
 
 int nearest_century(int two_digits, int anchor_year) {
@@ -394,7 +435,7 @@ void WaitingDays::release(std::string_view text, const Timex& next, std::vector<
     p.month = lends ? lender->month : 0;
     if (!lends || !in_one_sentence(text, day.byte_end, next.byte_begin) || !p.ok()) continue;
     day.value = p;
-    day.anchoring = {AnchorSource::expression, next.begin};
+    day.anchoring = {AnchorSource::expression, next.begin, next.text, *lender};
     out->push_back(std::move(day));
   }
   waiting_.clear();

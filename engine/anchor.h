@@ -56,22 +56,27 @@ class Anchorer {
 
  private:
   bool same_sentence(std::size_t from, std::size_t to) const;
-  Direction tense_around(std::size_t begin, std::size_t end) const;
-  Direction tense_in(std::size_t from, std::size_t to) const;
-
-  std::string_view text_;
+  Cue tense_around(std::size_t begin, std::size_t end) const;
+  Cue tense_in(std::size_t from, std::size_t to) const;
+  std::size_t code_point_of(std::size_t byte, std::size_t known_byte,
+                            std::size_t known_code_point) const;
   // The anchor for `reading`, and how to report it.
   std::optional<Point> anchor_for(const Reading& reading, Anchoring* how) const;
-  void remember(const Resolved& resolved, std::size_t end, std::size_t begin_code_point);
+  void remember(const Resolved& resolved, std::size_t begin, std::size_t end,
+                std::size_t begin_code_point);
+
+  std::string_view text_;
 
   std::optional<Point> document_date_;
   bool narrative_;
   const TenseCues* cues_;
   std::optional<Point> last_date_;  // the latest date the text named, to the year or finer
   std::size_t last_date_begin_code_point_ = 0;
+  std::string_view last_date_text_;
   std::optional<Point> last_day_;  // the day of the latest expression that named one
   std::size_t last_day_end_ = 0;
   std::size_t last_day_begin_code_point_ = 0;
+  std::string_view last_day_text_;
 };
 
 // Days of month listed before their month ("am 3., 4. und 5. Oktober"). Each waits for the next

@@ -113,4 +113,36 @@ std::string_view to_string(AnchorSource source) {
   return "";
 }
 
+std::string_view to_string(Direction direction) {
+  switch (direction) {
+    case Direction::before:
+      return "before";
+    case Direction::past:
+      return "past";
+    case Direction::nearest:
+      return "nearest";
+    case Direction::future:
+      return "future";
+    case Direction::after:
+      return "after";
+  }
+  return "";
+}
+
+std::string_view to_string(CueSource source) {
+  switch (source) {
+    case CueSource::none:
+      return "none";
+    case CueSource::expression:
+      return "expression";
+    case CueSource::tense:
+      return "tense";
+    case CueSource::mixed:
+      return "mixed";
+    case CueSource::no_cue:
+      return "no_cue";
+  }
+  return "";
+}
+
 }  // namespace chronik

@@ -36,10 +36,70 @@ Row row_of(const Document& doc, const Timex& t) {
           std::string(to_string(t.anchoring.source))};
 }
 
-std::vector<Row> rows_of(const Document& doc, const std::vector<Timex>& found) {
+// With Detail::explained, after those.
+enum ExplainColumn {
+  kAnchorValue = kColumnCount,
+  kAnchorBegin,
+  kAnchorText,
+  kDirection,
+  kCue,
+  kCueWord,
+  kCueBegin,
+  kWhy,
+  kExplainedColumnCount
+};
+constexpr std::array<ColumnSpec, kExplainedColumnCount> kExplainedColumns = {
+    {{"doc"},
+     {"begin", true},
+     {"end", true},
+     {"text"},
+     {"type"},
+     {"value"},
+     {"mod", false, true},
+     {"rule"},
+     {"anchor"},
+     {"anchor_value", false, true},
+     {"anchor_begin", true, true},
+     {"anchor_text", false, true},
+     {"direction", false, true},
+     {"cue", false, true},
+     {"cue_word", false, true},
+     {"cue_begin", true, true},
+     {"why"}}};
+
+std::span<const ColumnSpec> columns(Detail detail) {
+  if (detail == Detail::explained) return kExplainedColumns;
+  return kColumns;
+}
+
+bool anchored(const Anchoring& a) {
+  return a.source == AnchorSource::document_date || a.source == AnchorSource::expression;
+}
+
+void append_explanation(const Anchoring& a, Row* row) {
+  bool from_text = a.source == AnchorSource::expression;
+  bool decided = anchored(a) && a.cue.source != CueSource::none;
+  bool by_word = decided && a.cue.source == CueSource::tense;
+  row->push_back(anchored(a) ? Value(a.anchor).str() : "");
+  row->push_back(from_text ? std::to_string(a.expression_begin) : "");
+  row->push_back(from_text ? a.expression_text : "");
+  row->push_back(decided ? std::string(to_string(a.cue.direction)) : "");
+  row->push_back(decided ? std::string(to_string(a.cue.source)) : "");
+  row->push_back(by_word ? a.cue.word : "");
+  row->push_back(by_word ? std::to_string(a.cue.begin) : "");
+  row->push_back(explanation(a));
+}
+
+Row row_of(const Document& doc, const Timex& t, Detail detail) {
+  Row row = row_of(doc, t);
+  if (detail == Detail::explained) append_explanation(t.anchoring, &row);
+  return row;
+}
+
+std::vector<Row> rows_of(const Document& doc, const std::vector<Timex>& found, Detail detail) {
   std::vector<Row> rows;
   rows.reserve(found.size());
-  for (const Timex& t : found) rows.push_back(row_of(doc, t));
+  for (const Timex& t : found) rows.push_back(row_of(doc, t, detail));
   return rows;
 }
 
@@ -132,14 +192,55 @@ void append_xml_text(std::string_view s, std::string* out) {
   }
 }
 
-void write_jsonl(const Document& doc, const std::vector<Timex>& found, std::string* out) {
-  write_jsonl_rows(kColumns, rows_of(doc, found), out);
+std::string explanation(const Anchoring& a) {
+  switch (a.source) {
+    case AnchorSource::none:
+      return "complete as written";
+    case AnchorSource::missing:
+      return "no document date to anchor it: left underspecified";
+    case AnchorSource::document_date:
+    case AnchorSource::expression:
+      break;
+  }
+  std::string why = a.source == AnchorSource::document_date
+                        ? "from the document date " + Value(a.anchor).str()
+                        : "from '" + one_line(a.expression_text) + "' at " +
+                              std::to_string(a.expression_begin) + " (" + Value(a.anchor).str() +
+                              ")";
+  std::string direction(to_string(a.cue.direction));
+  switch (a.cue.source) {
+    case CueSource::none:
+      break;
+    case CueSource::expression:
+      why += "; " + direction + ", as the expression says";
+      break;
+    case CueSource::tense:
+      why += "; " + direction + ", from '" + a.cue.word + "' at " + std::to_string(a.cue.begin);
+      break;
+    case CueSource::mixed:
+      why += "; the nearest, as its clause has words of both past and future";
+      break;
+    case CueSource::no_cue:
+      why += a.source == AnchorSource::expression
+                 ? "; the nearest to it"
+                 : "; the nearest, as nothing in its clause says past or future";
+      break;
+  }
+  return why;
 }
 
-void write_csv_header(std::string* out) { write_csv_rows(kColumns, {}, true, out); }
+void write_jsonl(const Document& doc, const std::vector<Timex>& found, std::string* out,
+                 Detail detail) {
+  write_jsonl_rows(columns(detail), rows_of(doc, found, detail), out);
+}
 
-void write_csv(const Document& doc, const std::vector<Timex>& found, std::string* out) {
-  write_csv_rows(kColumns, rows_of(doc, found), false, out);
+void write_csv_header(std::string* out, Detail detail) {
+  write_csv_rows(columns(detail), {}, true, out);
+}
+
+void write_csv(const Document& doc, const std::vector<Timex>& found, std::string* out,
+               Detail detail) {
+  write_csv_rows(columns(detail), rows_of(doc, found, detail), false, out);
 }
 
 void write_timeml(const Document& doc, const std::vector<Timex>& found, std::string* out) {
@@ -177,14 +278,15 @@ void write_timeml(const Document& doc, const std::vector<Timex>& found, std::str
   out->append("</TEXT>\n</TimeML>\n");
 }
 
-void write_table(const Document& doc, const std::vector<Timex>& found, std::string* out) {
+void write_table(const Document& doc, const std::vector<Timex>& found, std::string* out,
+                 Detail detail) {
   out->append("== " + doc.id);
   if (doc.date) out->append(" (" + doc.date->str() + ")");
   out->append(": " + std::to_string(found.size()) +
               (found.size() == 1 ? " expression\n" : " expressions\n"));
   // The document column is in the heading; the rest are aligned.
   constexpr std::array<int, 7> kShown = {kBegin, kText, kType, kValue, kMod, kRule, kAnchor};
-  std::vector<Row> rows = rows_of(doc, found);
+  std::vector<Row> rows = rows_of(doc, found, Detail::basic);
   for (Row& row : rows) {
     row[kBegin] += "-" + row[kEnd];
     row[kText] = one_line(row[kText]);
@@ -193,13 +295,15 @@ void write_table(const Document& doc, const std::vector<Timex>& found, std::stri
   for (const Row& row : rows) {
     for (int c : kShown) width[c] = std::max(width[c], display_width(row[c]));
   }
-  for (const Row& row : rows) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
     std::string line = "  ";
     for (int c : kShown) {
-      append_padded(row[c], width[c] + 2, &line);
+      append_padded(rows[i][c], width[c] + 2, &line);
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out->append(line + "\n");
+    if (detail == Detail::explained)
+      out->append("      why: " + explanation(found[i].anchoring) + "\n");
   }
 }
 

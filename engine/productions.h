@@ -8,15 +8,11 @@
 #include <span>
 #include <string_view>
 
+#include "chronik/timex.h"
 #include "chronik/value.h"
 #include "fields.h"
 
 namespace chronik {
-
-// Which occurrence of an underspecified date to take ("am Montag"): said outright
-// ("vergangenen", "kommenden": strictly before or after the anchor), read from the tense of the
-// clause (in the past or future, the anchor's own day or period included), or the nearest.
-enum class Direction : std::int8_t { before, past, nearest, future, after };
 
 // How a Reading's value relates to its anchor.
 enum class Relation : std::uint8_t {

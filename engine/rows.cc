@@ -12,10 +12,10 @@ void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row
       if (c > 0) out->push_back(',');
       append_json_string(columns[c].name, out);
       out->push_back(':');
-      if (columns[c].number) {
-        out->append(row[c]);
-      } else if (columns[c].null_when_empty && row[c].empty()) {
+      if (columns[c].null_when_empty && row[c].empty()) {
         out->append("null");
+      } else if (columns[c].number) {
+        out->append(row[c]);
       } else {
         append_json_string(row[c], out);
       }

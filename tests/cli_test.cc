@@ -1179,6 +1179,8 @@ TEST_CASE("usage errors exit 2 with a one-line hint on stderr") {
       "extract - samples/softbank-ki.txt -",
       "timeline - -",
       "extract --format jsonl --format csv samples/softbank-ki.txt",
+      "extract --explain --format timeml samples/softbank-ki.txt",
+      "timeline --explain samples/softbank-ki.txt",
   };
   for (const char* args : kUsageErrors) {
     CAPTURE(args);
@@ -1320,6 +1322,51 @@ TEST_CASE("--format table: a line per document and a line per expression") {
     CHECK(contains(lines[i + 1], rows[i].str("value")));
     CHECK(contains(lines[i + 1], rows[i].str("rule")));
   }
+}
+
+TEST_CASE("--explain: each row says which anchor, direction and word resolved its value") {
+  TempDir dir;
+  std::string file = dir.write("rat.txt",
+                               "date 2025-01-15\nDer Rat hatte im Dezember beraten. Am 3. Mai 2019 "
+                               "begann es. Am Tag darauf wird gewählt.\n");
+  Result r = chronik("extract --explain --format jsonl " + quote(file));
+  REQUIRE(r.exit_code == 0);
+  std::vector<JsonObject> rows = parse_json_lines(r.out);
+  REQUIRE(rows.size() == 3);
+  const std::vector<std::string> kKeys = {
+      "doc",       "begin", "end",      "text",         "type",         "value",
+      "mod",       "rule",  "anchor",   "anchor_value", "anchor_begin", "anchor_text",
+      "direction", "cue",   "cue_word", "cue_begin",    "why"};
+  for (const JsonObject& row : rows) CHECK(row.keys == kKeys);
+  // A month without a year: the tense word of its clause chose December 2024.
+  CHECK(rows[0].str("value") == "2024-12");
+  CHECK(rows[0].str("anchor") == "dct");
+  CHECK(rows[0].str("anchor_value") == "2025-01-15");
+  CHECK(rows[0].str("direction") == "past");
+  CHECK(rows[0].str("cue") == "tense");
+  CHECK(rows[0].str("cue_word") == "hatte");
+  CHECK(rows[0].number("cue_begin") == 24);  // after the 16 characters of the header
+  CHECK(rows[0].str("why") == "from the document date 2025-01-15; past, from 'hatte' at 24");
+  // Complete as written: nothing anchored, nothing decided.
+  CHECK(rows[1].str("anchor") == "none");
+  CHECK(rows[1].is_null("anchor_value"));
+  CHECK(rows[1].is_null("direction"));
+  CHECK(rows[1].str("why") == "complete as written");
+  // Referring back: the earlier expression by offset and text.
+  CHECK(rows[2].str("value") == "2019-05-04");
+  CHECK(rows[2].str("anchor") == "expression");
+  CHECK(rows[2].number("anchor_begin") == rows[1].number("begin"));
+  CHECK(rows[2].str("anchor_text") == "3. Mai 2019");
+  CHECK(rows[2].str("anchor_value") == "2019-05-03");
+
+  Result csv = chronik("extract --explain --format csv " + quote(file));
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out.rfind("doc,begin,end,text,type,value,mod,rule,anchor,anchor_value,anchor_begin,"
+                      "anchor_text,direction,cue,cue_word,cue_begin,why\r\n",
+                      0) == 0);
+  Result table = chronik("extract --explain --format table " + quote(file));
+  REQUIRE(table.exit_code == 0);
+  CHECK(contains(table.out, "      why: from '3. Mai 2019' at "));
 }
 
 // --- timeline

@@ -12,6 +12,7 @@
 #define CHRONIK_FORMAT_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,22 +24,43 @@ namespace chronik {
 
 enum class Format : std::uint8_t { jsonl, csv, timeml, table };
 
+// How much each row says. Detail::explained adds, after the columns above, how the value was
+// resolved (chronik extract --explain):
+//   anchor_value  the anchor's value (the document date, or the earlier expression's); empty
+//                 (JSON: null) when nothing was anchored
+//   anchor_begin, anchor_text  the earlier expression used as the anchor, when one was
+//   direction     which occurrence was taken: before, past, nearest, future, after; empty when
+//                 there was nothing to choose
+//   cue           what decided it: expression (its own words), tense (a word of its clause),
+//                 mixed (past and future words: the nearest), no_cue (the nearest)
+//   cue_word, cue_begin  for cue tense, the word and its code-point offset
+//   why           all of that as one English sentence
+enum class Detail : std::uint8_t { basic, explained };
+
 std::optional<Format> parse_format(std::string_view name);
 
 // JSON Lines: one object per expression.
-void write_jsonl(const Document& doc, const std::vector<Timex>& found, std::string* out);
+void write_jsonl(const Document& doc, const std::vector<Timex>& found, std::string* out,
+                 Detail detail = Detail::basic);
 
 // CSV as RFC 4180 has it: UTF-8, CRLF line ends, fields quoted when they hold a comma, quote or
 // line break. The header row is written once, before the first document.
-void write_csv_header(std::string* out);
-void write_csv(const Document& doc, const std::vector<Timex>& found, std::string* out);
+void write_csv_header(std::string* out, Detail detail = Detail::basic);
+void write_csv(const Document& doc, const std::vector<Timex>& found, std::string* out,
+               Detail detail = Detail::basic);
 
 // One TimeML document per input document, with the document date as the CREATION_TIME TIMEX3
 // t0 and each expression tagged inline in <TEXT>, as TempEval-3 tools read it.
 void write_timeml(const Document& doc, const std::vector<Timex>& found, std::string* out);
 
-// An aligned table for people: one line per expression under a line naming the document.
-void write_table(const Document& doc, const std::vector<Timex>& found, std::string* out);
+// An aligned table for people: one line per expression under a line naming the document;
+// explained, each followed by a line with the why.
+void write_table(const Document& doc, const std::vector<Timex>& found, std::string* out,
+                 Detail detail = Detail::basic);
+
+// How a value was resolved, in one English sentence: "from the document date 2025-02; past,
+// from 'hatte' at 57".
+std::string explanation(const Anchoring& anchoring);
 
 // Building blocks, also for other writers.
 void append_json_string(std::string_view s, std::string* out);

@@ -23,11 +23,40 @@ enum class AnchorSource : std::uint8_t {
 
 std::string_view to_string(AnchorSource source);
 
+// Which occurrence of a date named without its year (or month, or week) is meant: "am Montag",
+// "im Dezember". Said outright ("vergangenen", "kommenden": strictly before or after the anchor),
+// read from the tense of the clause (past or future, the anchor's own day or period included),
+// or else the nearest.
+enum class Direction : std::int8_t { before, past, nearest, future, after };
+std::string_view to_string(Direction direction);
+
+// What decided the Direction.
+enum class CueSource : std::uint8_t {
+  none,        // nothing was to be decided: the value is complete, shifted, or a clock time
+  expression,  // the expression says it ("am vergangenen Freitag", "im kommenden Sommer")
+  tense,       // a word of its clause says it ("hatte", "wird"): Cue::word
+  mixed,       // its clause has words of both past and future: the nearest occurrence
+  no_cue,      // nothing says it: the nearest occurrence
+};
+std::string_view to_string(CueSource source);
+
+struct Cue {
+  CueSource source = CueSource::none;
+  Direction direction = Direction::nearest;
+  std::string word;       // for CueSource::tense: the word as written
+  std::size_t begin = 0;  // for CueSource::tense: its code-point offset
+  friend bool operator==(const Cue&, const Cue&) = default;
+};
+
 struct Anchoring {
   AnchorSource source = AnchorSource::none;
   // For AnchorSource::expression: the code-point offset of the expression used.
   std::size_t expression_begin = 0;
-
+  // For AnchorSource::expression: its text.
+  std::string expression_text;
+  // For AnchorSource::document_date and ::expression: the anchor's value.
+  Point anchor;
+  Cue cue;
   friend bool operator==(const Anchoring&, const Anchoring&) = default;
 };
 

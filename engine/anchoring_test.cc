@@ -1,0 +1,169 @@
+// Anchoring end to end: German sentences with fixed document dates through the built-in grammar,
+// checking the value and the explanation (anchor, direction, cue) of one expression in each.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chronik/engine.h"
+#include "chronik/format.h"
+
+namespace chronik {
+namespace {
+
+const Engine& engine() {
+  static const Engine e(builtin_grammar());
+  return e;
+}
+
+struct Case {
+  std::string_view dct;  // empty: the document has no date
+  std::string_view text;
+  std::string_view expression;  // the expression checked, as written
+  std::string_view value;
+  std::string_view why;  // explanation(), the whole sentence
+  DocType type = DocType::news;
+};
+
+void check(const Case& c) {
+  Document doc;
+  doc.id = "case";
+  doc.text = std::string(c.text);
+  doc.type = c.type;
+  if (!c.dct.empty()) doc.date = DocumentDate::parse(c.dct);
+  CAPTURE(c.text);
+  CAPTURE(c.dct);
+  std::vector<Timex> found = engine().extract(doc);
+  auto it = std::find_if(found.begin(), found.end(),
+                         [&](const Timex& t) { return t.text == c.expression; });
+  REQUIRE_MESSAGE(it != found.end(), "not found: " << c.expression);
+  CHECK(it->value.str() == c.value);
+  CHECK(explanation(it->anchoring) == c.why);
+}
+
+void check_all(const std::vector<Case>& cases) {
+  for (const Case& c : cases) check(c);
+}
+
+TEST_CASE("a month without a year across New Year follows the tense of its clause") {
+  check_all({
+      {"2025-01-15", "Der Rat hatte im Dezember beraten.", "Dezember", "2024-12",
+       "from the document date 2025-01-15; past, from 'hatte' at 8"},
+      {"2025-01-15", "Der Rat wird im Dezember beraten.", "Dezember", "2025-12",
+       "from the document date 2025-01-15; future, from 'wird' at 8"},
+      {"2025-01-15", "Im Dezember gibt es Schnee.", "Dezember", "2024-12",
+       "from the document date 2025-01-15; the nearest, as nothing in its clause says past or "
+       "future"},
+      {"2024-12-15", "Im Januar wird gewählt.", "Januar", "2025-01",
+       "from the document date 2024-12-15; future, from 'wird' at 10"},
+      {"2024-12-15", "Im Januar war es kalt.", "Januar", "2024-01",
+       "from the document date 2024-12-15; past, from 'war' at 10"},
+  });
+}
+
+TEST_CASE("the cue is the clause's, not the sentence's, and its offset counts code points") {
+  check_all({
+      {"2025-02-12", "Über München hatte es geschneit, doch im März wird gebaut.", "März",
+       "2025-03", "from the document date 2025-02-12; future, from 'wird' at 46"},
+      {"2025-02-12", "Im März wird gebaut, und im Dezember hatte man beraten.", "Dezember",
+       "2024-12", "from the document date 2025-02-12; past, from 'hatte' at 37"},
+      {"2025-02-12", "Im März war und wird es kalt.", "März", "2025-03",
+       "from the document date 2025-02-12; the nearest, as its clause has words of both past and "
+       "future"},
+  });
+}
+
+TEST_CASE("a word of the expression decides before the tense does") {
+  check_all({
+      {"2025-02-12", "Am vergangenen Freitag wird gefeiert.", "vergangenen Freitag", "2025-02-07",
+       "from the document date 2025-02-12; before, as the expression says"},
+      {"2025-02-12", "Am kommenden Mittwoch war Ruhe.", "kommenden Mittwoch", "2025-02-19",
+       "from the document date 2025-02-12; after, as the expression says"},
+  });
+}
+
+TEST_CASE("leap days") {
+  check_all({
+      {"2024-03-01", "Gestern war es kalt.", "Gestern", "2024-02-29",
+       "from the document date 2024-03-01"},
+      {"2024-03-10", "Am 29. Februar hatte es geregnet.", "29. Februar", "2024-02-29",
+       "from the document date 2024-03-10; past, from 'hatte' at 15"},
+      // 2025 has no 29 February: the nearest year that has one.
+      {"2025-03-10", "Am 29. Februar hatte es geregnet.", "29. Februar", "2024-02-29",
+       "from the document date 2025-03-10; past, from 'hatte' at 15"},
+      {"2024-02-29", "Vor einem Monat war es kalt.", "Vor einem Monat", "2024-01",
+       "from the document date 2024-02-29"},
+      {"2024-02-28", "Morgen wird gewählt.", "Morgen", "2024-02-29",
+       "from the document date 2024-02-28"},
+  });
+}
+
+TEST_CASE("ISO weeks around New Year") {
+  check_all({
+      // 2024-12-30 is the Monday of 2025-W01.
+      {"2024-12-30", "Diese Woche ist frei.", "Diese Woche", "2025-W01",
+       "from the document date 2024-12-30"},
+      {"2024-12-30", "Nächste Woche geht es los.", "Nächste Woche", "2025-W02",
+       "from the document date 2024-12-30"},
+      {"2024-12-30", "Letzte Woche war frei.", "Letzte Woche", "2024-W52",
+       "from the document date 2024-12-30"},
+      // 2021-01-01 is the Friday of 2020-W53.
+      {"2021-01-01", "Diese Woche ist frei.", "Diese Woche", "2020-W53",
+       "from the document date 2021-01-01"},
+      {"2021-01-01", "Nächste Woche geht es los.", "Nächste Woche", "2021-W01",
+       "from the document date 2021-01-01"},
+      {"2021-01-01", "Am Montag war es kalt.", "Montag", "2020-12-28",
+       "from the document date 2021-01-01; past, from 'war' at 10"},
+  });
+}
+
+TEST_CASE("a document date known to the month or the year gives no finer values") {
+  check_all({
+      {"2025-02", "Heute ist es kalt.", "Heute", "2025-02", "from the document date 2025-02"},
+      {"2025-02", "Im vergangenen Jahr war es kalt.", "vergangenen Jahr", "2024",
+       "from the document date 2025-02"},
+      {"2025-02", "Am 21. Januar kam er.", "21. Januar", "2025-01-21",
+       "from the document date 2025-02; past, from 'kam' at 14"},
+      {"2025-02", "Am Montag wird gewählt.", "Montag", "2025-02",
+       "from the document date 2025-02; future, from 'wird' at 10"},
+      {"2025", "Gestern kam er.", "Gestern", "2025", "from the document date 2025"},
+      {"2025", "Im März wird gewählt.", "März", "2025-03",
+       "from the document date 2025; future, from 'wird' at 8"},
+  });
+}
+
+TEST_CASE("without a document date values stay underspecified, unless the text anchors them") {
+  check_all({
+      {"", "Am 21. Januar kam er.", "21. Januar", "XXXX-01-21",
+       "no document date to anchor it: left underspecified"},
+      {"", "Gestern war es kalt.", "Gestern", "XXXX-XX-XX",
+       "no document date to anchor it: left underspecified"},
+      {"", "Am 21. Januar 2025 kam er.", "21. Januar 2025", "2025-01-21", "complete as written"},
+      {"", "Am 21. Januar 2025 kam er. Zwei Tage später ging er.", "Zwei Tage später", "2025-01-23",
+       "from '21. Januar 2025' at 3 (2025-01-21)"},
+  });
+}
+
+TEST_CASE("expressions that refer back take the latest date in the text") {
+  check_all({
+      {"2025-02-12", "Am 3. Mai 2019 begann es. Am Tag darauf kam die Polizei.", "Tag darauf",
+       "2019-05-04", "from '3. Mai 2019' at 3 (2019-05-03)"},
+      {"2025-02-12", "Am 3. Mai 2019 begann es. Um 14 Uhr kam die Polizei.", "14 Uhr",
+       "2025-02-12T14:00", "from the document date 2025-02-12"},
+      {"2025-02-12", "Am 3. Mai 2019 um 14 Uhr kam die Polizei.", "14 Uhr", "2019-05-03T14:00",
+       "from '3. Mai 2019' at 3 (2019-05-03)"},
+  });
+}
+
+TEST_CASE("narrative text fills dates from the story and explains it") {
+  check_all({
+      {"2025-02-12", "Im Juni 1944 landeten die Alliierten. Im August erreichten sie Paris.",
+       "August", "1944-08", "from 'Juni 1944' at 3 (1944-06); the nearest to it",
+       DocType::narrative},
+  });
+}
+
+}  // namespace
+}  // namespace chronik
