@@ -277,7 +277,77 @@ bool ends_clause(std::string_view text, std::size_t i) {
   return text[i] == ',' || text[i] == ';' || text[i] == ':' || ends_sentence(text, i);
 }
 
+// The longest line taken for a heading.
+constexpr std::size_t kHeadingMax = 100;
+
+// Whether text[begin, end), a whole line, is a heading: short, after a blank line or at the
+// start, and not ending like a sentence ("1862", "Kriegsjahr 1915", "Westfront 1944/1945").
+bool is_heading(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\r')) --end;
+  if (end == begin || end - begin > kHeadingMax) return false;
+  // Not an indented line or an attribution ("   – Name, 10. April 1949").
+  if (!utf8::is_word_char(utf8::decode(text, begin).code_point)) return false;
+  if (std::string_view(".!?:;,").find(text[end - 1]) != std::string_view::npos) return false;
+  if (begin == 0) return true;
+  std::size_t before = begin - 1;  // the line break ending the line before
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\r')) --before;
+  return before == 0 || text[before - 1] == '\n';
+}
+
+// The line around text[begin, end) when it is a heading: its first byte, else npos.
+std::size_t heading_around(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t from = begin, to = end;
+  while (from > 0 && text[from - 1] != '\n') {
+    if (begin - from > kHeadingMax) return std::string_view::npos;
+    --from;
+  }
+  while (to < text.size() && text[to] != '\n') {
+    if (to - end > kHeadingMax) return std::string_view::npos;
+    ++to;
+  }
+  return is_heading(text, from, to) ? from : std::string_view::npos;
+}
+
 }  // namespace
+
+// Whether a heading line ends in text[searched_, begin). Each byte is searched once.
+bool Anchorer::cross_headings(std::size_t begin) {
+  bool crossed = false;
+  std::string_view before = text_.substr(0, begin);
+  while (true) {
+    std::size_t line_end = before.find('\n', searched_);
+    if (line_end == std::string_view::npos) break;
+    crossed |= is_heading(text_, line_begin_, line_end);
+    line_begin_ = searched_ = line_end + 1;
+  }
+  searched_ = std::max(searched_, begin);
+  return crossed;
+}
+
+// A narrative's headings frame its sections: a date in one starts the section's story there,
+// and each later heading (a subsection: "Westlicher Kriegsschauplatz") takes the story back to
+// that start.
+void Anchorer::follow_headings(const Resolved& resolved, std::size_t begin, std::size_t end,
+                               std::size_t begin_code_point) {
+  std::size_t heading = heading_around(text_, begin, end);
+  const Point* p = resolved.value.point();
+  if (heading == std::string_view::npos || !p || !fully_known(*p)) return;
+  if (heading == heading_line_) {  // "Juni 1775 bis März 1776": the section starts at the first
+    section_last_year_ = std::max(section_last_year_, p->year);
+    last_date_ = section_start_;
+    last_date_text_ = section_text_;
+    last_date_begin_code_point_ = section_begin_code_point_;
+    return;
+  }
+  heading_line_ = heading;
+  section_first_year_ = section_last_year_ = p->year;
+  section_start_ = *p;
+  section_text_ = text_.substr(begin, end - begin);
+  section_begin_code_point_ = begin_code_point;
+  last_date_ = section_start_;
+  last_date_text_ = section_text_;
+  last_date_begin_code_point_ = begin_code_point;
+}
 
 bool Anchorer::same_sentence(std::size_t from, std::size_t to) const {
   return in_one_sentence(text_, from, to);
@@ -357,7 +427,10 @@ void Anchorer::remember(const Resolved& resolved, std::size_t begin, std::size_t
   if (narrative_ && resolved.anchoring.source == AnchorSource::document_date) return;
   bool aside = last_date_ && p->granularity == Granularity::year &&
                last_date_->granularity > Granularity::year && p->year != last_date_->year;
-  if (aside) return;
+  // In a section headed by its years ("Kriegsjahr 1915"), a date of other years looks back or
+  // ahead ("im April 1917"), and the section's account goes on in its own years.
+  bool outside = section_start_ && (p->year < section_first_year_ || p->year > section_last_year_);
+  if (aside || outside) return;
   Point date = *p;
   if (date.has_time()) {
     date.granularity = Granularity::day;
@@ -373,6 +446,11 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
                            std::size_t begin_code_point) {
   // A history's "heute" is the present of its writer, not a day it tells.
   if (narrative_ && reading.deictic && reading.shift == 0) return {Reference::present, {}};
+  if (narrative_ && cross_headings(begin) && section_start_) {
+    last_date_ = section_start_;
+    last_date_text_ = section_text_;
+    last_date_begin_code_point_ = section_begin_code_point_;
+  }
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, &how);
@@ -400,6 +478,7 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
     if (anchor) resolved.anchoring.cue = std::move(cue);
   }
   remember(resolved, begin, end, begin_code_point);
+  if (narrative_) follow_headings(resolved, begin, end, begin_code_point);
   return resolved;
 }
 

@@ -37,6 +37,9 @@ using TenseCues = FormTable;
 //    25. Februar, um 20.30 Uhr");
 //  - an anaphoric expression ("am Tag darauf", "drei Jahre später") is resolved against the
 //    latest date in the text, and so is, in narrative text, every date without a year;
+//  - in narrative text, a heading (a short line of its own after a blank line) that names a
+//    date starts a section there: each later heading takes the story back to that date, and
+//    dates of other years than the heading's do not move it;
 //  - everything else against the document date. A date without a year and without a word that
 //    says which one ("am Montag", "im Dezember") takes the one its clause's tense points to:
 //    "hatte" the latest one up to the anchor, "wird" the first one from it on, neither the
@@ -64,6 +67,9 @@ class Anchorer {
   std::optional<Point> anchor_for(const Reading& reading, Anchoring* how) const;
   void remember(const Resolved& resolved, std::size_t begin, std::size_t end,
                 std::size_t begin_code_point);
+  bool cross_headings(std::size_t begin);
+  void follow_headings(const Resolved& resolved, std::size_t begin, std::size_t end,
+                       std::size_t begin_code_point);
 
   std::string_view text_;
 
@@ -77,6 +83,15 @@ class Anchorer {
   std::size_t last_day_end_ = 0;
   std::size_t last_day_begin_code_point_ = 0;
   std::string_view last_day_text_;
+  // Narrative sections (see follow_headings).
+  std::size_t searched_ = 0;    // the text before it is searched for headings
+  std::size_t line_begin_ = 0;  // the first line not yet taken for a heading or not
+  std::size_t heading_line_ = std::string_view::npos;  // the heading that started the section
+  std::optional<Point> section_start_;
+  std::string_view section_text_;
+  std::size_t section_begin_code_point_ = 0;
+  int section_first_year_ = 0;  // the years the section's heading names
+  int section_last_year_ = 0;
 };
 
 // Days of month listed before their month ("am 3., 4. und 5. Oktober"). Each waits for the next

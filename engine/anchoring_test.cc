@@ -165,5 +165,52 @@ TEST_CASE("narrative text fills dates from the story and explains it") {
   });
 }
 
+TEST_CASE("in narrative text a dated heading starts a section, and subheadings go back to it") {
+  constexpr std::string_view kHistory =
+      "Verlauf\n\n1862\n\nIm November wurde der General entlassen.\n\n"
+      "Westlicher Kriegsschauplatz\n\nIm März fiel die Festung.\n\n"
+      "Seekrieg\n\nIm Mai, so schrieb er im Juni 1864, sank das Schiff. Im Juli folgte der "
+      "Hafen.\n";
+  check_all({
+      {"2011-02-16", kHistory, "November", "1862-11", "from '1862' at 9 (1862); the nearest to it",
+       DocType::narrative},
+      // Not the nearest March to November 1862, but the section's: the subheading goes back.
+      {"2011-02-16", kHistory, "März", "1862-03", "from '1862' at 9 (1862); the nearest to it",
+       DocType::narrative},
+      // "Juni 1864" is outside the section's year: the account goes on in 1862.
+      {"2011-02-16", kHistory, "Juli", "1862-07", "from 'Mai' at 126 (1862-05); the nearest to it",
+       DocType::narrative},
+  });
+}
+
+TEST_CASE("a heading naming a range starts its section at the first date") {
+  constexpr std::string_view kHistory =
+      "Belagerung, Juni 1775 bis März 1776\n\nAm 17. Juni zogen sie auf den Hügel.\n";
+  check_all({
+      {"2011-02-16", kHistory, "17. Juni", "1775-06-17",
+       "from 'Juni 1775' at 12 (1775-06); the nearest to it", DocType::narrative},
+  });
+}
+
+TEST_CASE("indented lines and sentences are not headings") {
+  constexpr std::string_view kHistory =
+      "Im Mai 1940 begann der Angriff.\n\n   – Zitat, 10. April 1949\n\nIm Juni fiel "
+      "die Stadt.\n\nAm 3. Mai 1941 kam er.\n\nIm August war alles vorbei.\n";
+  check_all({
+      // The attribution does not start a section, so its year is the story's latest date.
+      {"2011-02-16", kHistory, "Juni", "1949-06",
+       "from '10. April 1949' at 45 (1949-04-10); the nearest to it", DocType::narrative},
+      {"2011-02-16", kHistory, "August", "1941-08",
+       "from '3. Mai 1941' at 89 (1941-05-03); the nearest to it", DocType::narrative},
+  });
+}
+
+TEST_CASE("headings do not change news") {
+  check_all({
+      {"2025-02-12", "Bilanz 2019\n\nIm März wird gebaut.\n", "März", "2025-03",
+       "from the document date 2025-02-12; future, from 'wird' at 21"},
+  });
+}
+
 }  // namespace
 }  // namespace chronik
