@@ -226,6 +226,25 @@ bool is_time_only(const Reading& reading) {
   return reading.relation == Relation::fill && p && p->has_time() && !has_date_part(*p);
 }
 
+// The night before the day `p` names: the day before, or the weekday before; unchanged when
+// `p` names no day.
+Point night_before(const Point& p) {
+  Point night = p;
+  if (p.day == 0 && p.weekday != 0) {
+    night.weekday = p.weekday == 1 ? 7 : p.weekday - 1;
+    return night;
+  }
+  if (p.day == 0 || p.month == 0) return p;
+  // Without a year, the day before is counted in a common year (the night before 1 March is
+  // 28 February).
+  int year = p.year == Point::kUnknownYear ? 2001 : p.year;
+  date::year_month_day before{sys_days(date::year(year) / p.month / p.day) - days(1)};
+  night.month = static_cast<int>(static_cast<unsigned>(before.month()));
+  night.day = static_cast<int>(static_cast<unsigned>(before.day()));
+  if (p.year != Point::kUnknownYear) night.year = static_cast<int>(before.year());
+  return night;
+}
+
 // Whether resolving `reading` chooses among occurrences, so that a Direction decides it.
 bool chooses_occurrence(const Reading& reading) {
   const Point* p = reading.value.point();
@@ -476,6 +495,9 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   if (resolved.anchoring.source == AnchorSource::document_date) {
     resolved.anchoring = std::move(how);
     if (anchor) resolved.anchoring.cue = std::move(cue);
+  }
+  if (const Point* p = resolved.value.point(); p && reading.night_before) {
+    resolved.value = night_before(*p);
   }
   remember(resolved, begin, end, begin_code_point);
   if (narrative_) follow_headings(resolved, begin, end, begin_code_point);

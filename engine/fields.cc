@@ -6,10 +6,10 @@ namespace chronik {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "year",    "year_bc", "year2",   "month",     "day",    "weekday",     "week",
-    "quarter", "half",    "season",  "part",      "hour",   "minute",      "decade",
-    "century", "amount",  "offset",  "direction", "unit",   "granularity", "ref",
-    "mod",     "weekend", "holiday", "anaphoric", "deictic"};
+    "year",    "year_bc", "year2",   "month",     "day",     "weekday",     "week",
+    "quarter", "half",    "season",  "part",      "hour",    "minute",      "decade",
+    "century", "amount",  "offset",  "direction", "unit",    "granularity", "ref",
+    "mod",     "weekend", "holiday", "anaphoric", "deictic", "night_before"};
 
 std::optional<int> to_int(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -65,6 +65,7 @@ std::optional<Range> range_of(Field f) {
     case Field::weekend:
     case Field::anaphoric:
     case Field::deictic:
+    case Field::night_before:
       return Range{1, 1};
     default:
       return std::nullopt;

@@ -17,34 +17,35 @@
 namespace chronik {
 
 enum class Field : std::uint8_t {
-  year,         // full year: 2025
-  year_bc,      // a year before Christ: 490 (v. Chr.)
-  year2,        // two-digit year: 25
-  month,        // 1-12
-  day,          // 1-31
-  weekday,      // ISO 1 (Monday) - 7
-  week,         // ISO week 1-53
-  quarter,      // 1-4
-  half,         // 1-2
-  season,       // SP SU FA WI
-  part,         // part of day: MO MI AF EV NI
-  hour,         // 0-24
-  minute,       // 0-59
-  decade,       // first year (1990) or two digits (90: the 1990s)
-  century,      // ordinal: 19 is the 19th century, 1800-1899
-  amount,       // a count, or X for an unknown amount
-  offset,       // a signed count of units from the anchor: -1 (gestern), 0 (heute)
-  direction,    // -1 past, 0 this, +1 future
-  unit,         // second minute hour day week month quarter year decade century millennium
-  granularity,  // millennium ... minute
-  ref,          // PRESENT_REF PAST_REF FUTURE_REF
-  mod,          // START MID END APPROX ...
-  weekend,      // 1: the weekend of a week
-  holiday,      // a fixed day MM-DD (12-24) or a day counted from Easter Sunday (easter-2)
-  anaphoric,    // 1: anchored to the latest date in the text ("am Tag darauf"), not the DCT
-  deictic,      // 1: anchored to the time of writing even in narrative text ("heute")
+  year,          // full year: 2025
+  year_bc,       // a year before Christ: 490 (v. Chr.)
+  year2,         // two-digit year: 25
+  month,         // 1-12
+  day,           // 1-31
+  weekday,       // ISO 1 (Monday) - 7
+  week,          // ISO week 1-53
+  quarter,       // 1-4
+  half,          // 1-2
+  season,        // SP SU FA WI
+  part,          // part of day: MO MI AF EV NI
+  hour,          // 0-24
+  minute,        // 0-59
+  decade,        // first year (1990) or two digits (90: the 1990s)
+  century,       // ordinal: 19 is the 19th century, 1800-1899
+  amount,        // a count, or X for an unknown amount
+  offset,        // a signed count of units from the anchor: -1 (gestern), 0 (heute)
+  direction,     // -1 past, 0 this, +1 future
+  unit,          // second minute hour day week month quarter year decade century millennium
+  granularity,   // millennium ... minute
+  ref,           // PRESENT_REF PAST_REF FUTURE_REF
+  mod,           // START MID END APPROX ...
+  weekend,       // 1: the weekend of a week
+  holiday,       // a fixed day MM-DD (12-24) or a day counted from Easter Sunday (easter-2)
+  anaphoric,     // 1: anchored to the latest date in the text ("am Tag darauf"), not the DCT
+  deictic,       // 1: anchored to the time of writing even in narrative text ("heute")
+  night_before,  // 1: the night before the day named ("in der Nacht zum Sonntag": Saturday's)
 };
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::deictic) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::night_before) + 1;
 
 // A holiday: a fixed day of the year, or a number of days from Easter Sunday.
 struct Holiday {

@@ -98,6 +98,7 @@ std::optional<Reading> produce_date(const FieldValues& f) {
   r.relation = p->anchored() ? Relation::absolute : Relation::fill;
   r.two_digit_year = f.has(Field::year2);
   r.anaphoric = f.has(Field::anaphoric);
+  r.night_before = f.has(Field::night_before);
   int direction = f.integer(Field::direction).value_or(0);
   r.direction = direction < 0   ? Direction::before
                 : direction > 0 ? Direction::after

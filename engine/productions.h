@@ -36,6 +36,9 @@ struct Reading {
   bool anaphoric = false;
   // Anchored to the time of writing, also in narrative text ("heute", "gestern").
   bool deictic = false;
+  // The value is the night before the day the fields name, once that day is resolved ("in der
+  // Nacht zum Sonntag" is Saturday night).
+  bool night_before = false;
   // shift: move the anchor by `shift` units of `shift_unit`, then read it at `shift_granularity`.
   int shift = 0;
   Unit shift_unit = Unit::day;
