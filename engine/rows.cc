@@ -12,7 +12,7 @@ void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row
       if (c > 0) out->push_back(',');
       append_json_string(columns[c].name, out);
       out->push_back(':');
-      if (columns[c].number) {
+      if (columns[c].unquoted) {
         out->append(row[c]);
       } else if (columns[c].null_when_empty && row[c].empty()) {
         out->append("null");
@@ -25,18 +25,19 @@ void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row
 }
 
 void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows, bool header,
-                    std::string* out) {
+                    std::string* out, const CsvStyle& style) {
   if (header) {
+    if (style.byte_order_mark) out->append("\xEF\xBB\xBF");
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (c > 0) out->push_back(',');
-      append_csv_field(columns[c].name, out);
+      if (c > 0) out->push_back(style.separator);
+      append_csv_field(columns[c].name, out, style.separator);
     }
     out->append("\r\n");
   }
   for (const Row& row : rows) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (c > 0) out->push_back(',');
-      append_csv_field(row[c], out);
+      if (c > 0) out->push_back(style.separator);
+      append_csv_field(row[c], out, style.separator);
     }
     out->append("\r\n");
   }

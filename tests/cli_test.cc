@@ -231,6 +231,12 @@ class FlatJsonParser {
         if (!value) return std::nullopt;
       } else if (s_.substr(i_, 4) == "null") {
         i_ += 4;
+      } else if (s_.substr(i_, 4) == "true" || s_.substr(i_, 5) == "false") {
+        value = std::string(s_.substr(i_, s_[i_] == 't' ? 4 : 5));
+        i_ += value->size();
+      } else if (Peek() == '[') {
+        value = Array();  // kept as written
+        if (!value) return std::nullopt;
       } else {
         std::size_t start = i_;
         while (i_ < s_.size() &&
@@ -262,6 +268,22 @@ class FlatJsonParser {
   }
   void skip_space() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+  }
+  // An array, nested objects and all, as written.
+  std::optional<std::string> Array() {
+    std::size_t start = i_;
+    int depth = 0;
+    while (i_ < s_.size()) {
+      char c = s_[i_];
+      if (c == '"') {
+        if (!String()) return std::nullopt;
+        continue;
+      }
+      ++i_;
+      if (c == '[' || c == '{') ++depth;
+      if ((c == ']' || c == '}') && --depth == 0) return std::string(s_.substr(start, i_ - start));
+    }
+    return std::nullopt;
   }
   std::optional<unsigned> Hex4() {
     if (i_ + 4 > s_.size()) return std::nullopt;
@@ -351,8 +373,11 @@ std::vector<JsonObject> parse_json_lines(std::string_view text) {
 
 const std::vector<std::string> kExpressionKeys = {"doc",   "begin", "end",  "text",  "type",
                                                   "value", "mod",   "rule", "anchor"};
-const std::vector<std::string> kTimelineKeys = {"begin", "end",  "value",    "mod",
-                                                "type",  "text", "sentence", "doc"};
+const std::vector<std::string> kTimelineKeys = {
+    "begin", "end",     "value",  "granularity", "mod", "type",       "vague",    "text",
+    "event", "trigger", "actors", "sentence",    "doc", "text_begin", "text_end", "also"};
+// Timeline columns that JSON writes as arrays and CSV as "; "-joined text.
+const std::vector<std::string> kTimelineListKeys = {"actors", "also"};
 
 // The expressions of a jsonl extract output, checked to have exactly the contract's keys.
 std::vector<JsonObject> parse_expressions(std::string_view text) {
@@ -1369,6 +1394,7 @@ TEST_CASE("timeline: dated sentences of all documents in chronological order") {
     REQUIRE(records[i + 1].size() == kTimelineKeys.size());
     for (std::size_t k = 0; k < kTimelineKeys.size(); ++k) {
       const std::string& key = kTimelineKeys[k];
+      if (std::count(kTimelineListKeys.begin(), kTimelineListKeys.end(), key)) continue;
       CHECK(records[i + 1][k] == (entries[i].is_null(key) ? "" : entries[i].str(key)));
     }
   }

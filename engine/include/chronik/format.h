@@ -23,6 +23,15 @@ namespace chronik {
 
 enum class Format : std::uint8_t { jsonl, csv, timeml, table };
 
+// How CSV is spelled. The default is RFC 4180; kExcelCsv is what Excel with a German locale opens
+// as columns: a UTF-8 byte-order mark first (else it reads the file as Windows-1252) and ';'
+// between fields (',' is the decimal separator there).
+struct CsvStyle {
+  char separator = ',';
+  bool byte_order_mark = false;
+};
+inline constexpr CsvStyle kExcelCsv{';', true};
+
 std::optional<Format> parse_format(std::string_view name);
 
 // JSON Lines: one object per expression.
@@ -42,7 +51,8 @@ void write_table(const Document& doc, const std::vector<Timex>& found, std::stri
 
 // Building blocks, also for other writers.
 void append_json_string(std::string_view s, std::string* out);
-void append_csv_field(std::string_view s, std::string* out);
+// Quoted when it holds the separator, a quote or a line break.
+void append_csv_field(std::string_view s, std::string* out, char separator = ',');
 void append_xml_text(std::string_view s, std::string* out);
 
 }  // namespace chronik
