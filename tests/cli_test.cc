@@ -1192,6 +1192,11 @@ TEST_CASE("usage errors exit 2 with a one-line hint on stderr") {
       "extract --input-format xml samples/softbank-ki.txt",
       "extract --doc-type roman samples/softbank-ki.txt",
       "timeline --format timeml samples/softbank-ki.txt",
+      "timeline --format pdf samples/softbank-ki.txt",
+      "timeline --format sqlite samples/softbank-ki.txt",  // needs --output
+      "timeline --format jsonl --excel samples/softbank-ki.txt",
+      "extract --format csv --excel samples/softbank-ki.txt",
+      "extract --format html samples/softbank-ki.txt",
       "timeline --doc-type roman samples/softbank-ki.txt",
       "grammar",
       "grammar prüfen",
@@ -1407,6 +1412,30 @@ TEST_CASE("timeline: dated sentences of all documents in chronological order") {
     CHECK(contains(lines[i + 1], entries[i].str("value")));
     CHECK(contains(lines[i + 1], entries[i].str("sentence")));
   }
+}
+
+TEST_CASE("--output FILE: the output in the file, nothing on standard output") {
+  TempDir dir;
+  std::string file = (dir.path() / "timeline.md").string();
+  Result written =
+      chronik("timeline --format markdown --output " + quote(file) + " samples/softbank-ki.txt");
+  CHECK(written.exit_code == 0);
+  CHECK(written.out.empty());
+  CHECK(written.err.empty());
+  Result shown = chronik("timeline --format markdown samples/softbank-ki.txt");
+  CHECK(read_file(file) == shown.out);
+  CHECK(contains(shown.out, "\n## 2025\n"));
+
+  std::string jsonl = (dir.path() / "expressions.jsonl").string();
+  CHECK(chronik("extract -o " + quote(jsonl) + " samples/softbank-ki.txt").exit_code == 0);
+  CHECK(read_file(jsonl) == source_file("samples/expected/softbank-ki.jsonl"));
+
+  Result unwritable =
+      chronik("timeline --format html --output " +
+              quote((dir.path() / "no-such-dir" / "t.html").string()) + " samples/softbank-ki.txt");
+  CHECK(unwritable.exit_code == 1);
+  CHECK(unwritable.out.empty());
+  CHECK(contains(unwritable.err, "no-such-dir/t.html: cannot write: "));
 }
 
 // --- grammars
