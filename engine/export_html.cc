@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <set>
 
 #include "chronik/timeline_export.h"
@@ -17,6 +18,7 @@ body { margin: 0; padding: 1.5rem 2rem 3rem; font: 16px/1.5 system-ui, sans-seri
   background: #fff; }
 header h1 { margin: 0 0 .2rem; font-size: 1.6rem; }
 header p { margin: 0 0 1rem; color: var(--muted); }
+.axis-caption { margin: 0 0 .3rem; font-size: .8rem; color: var(--muted); text-transform: capitalize; }
 .axis { position: relative; margin: 0 0 2.6rem; border-bottom: 2px solid var(--ink); }
 .tick { position: absolute; bottom: -1.6rem; height: calc(100% + 1.6rem); border-left: 1px solid var(--line);
   font-size: .75rem; color: var(--muted); }
@@ -43,6 +45,7 @@ li.entry.vague time::after { content: " \2248"; color: var(--muted); }
 constexpr int kLanes = 8;         // rows of marks on the axis
 constexpr double kMarkGap = 0.6;  // percent of the axis kept free between marks in one lane
 constexpr int kMaxTicks = 10;
+constexpr double kLastTick = 95.0;  // percent: no tick further right
 
 void append_text(std::string_view s, std::string* out) { append_xml_text(s, out); }
 
@@ -52,13 +55,14 @@ std::string percent(double x) {
   return buf;
 }
 
-// Where on the axis days fall, in percent of its width: from the first day of the earliest entry
-// to the end of the last day of the latest.
+// Where on an axis from day `lo` to day `hi` (exclusive) days fall, in percent of its width,
+// clamped to the axis.
 class Axis {
  public:
-  explicit Axis(const std::vector<TimelineEntry>& entries) {
-    lo_ = entries.front().interval.first;
-    hi_ = entries.front().interval.last + date::days(1);
+  Axis(date::sys_days lo, date::sys_days hi) : lo_(lo), hi_(std::max(hi, lo + date::days(1))) {}
+  // From the first day of the earliest entry to the end of the last day of the latest.
+  explicit Axis(const std::vector<TimelineEntry>& entries)
+      : Axis(entries.front().interval.first, entries.front().interval.last + date::days(1)) {
     for (const TimelineEntry& e : entries) {
       lo_ = std::min(lo_, e.interval.first);
       hi_ = std::max(hi_, e.interval.last + date::days(1));
@@ -66,9 +70,11 @@ class Axis {
   }
   date::sys_days lo() const { return lo_; }
   date::sys_days hi() const { return hi_; }
+  long days() const { return (hi_ - lo_).count(); }
+  bool overlaps(const DayInterval& d) const { return d.first < hi_ && d.last >= lo_; }
   double at(date::sys_days day) const {
-    return 100.0 * static_cast<double>((day - lo_).count()) /
-           static_cast<double>((hi_ - lo_).count());
+    double x = 100.0 * static_cast<double>((day - lo_).count()) / static_cast<double>(days());
+    return std::clamp(x, 0.0, 100.0);
   }
 
  private:
@@ -115,11 +121,13 @@ std::vector<Tick> ticks_of(const Axis& axis) {
   return ticks;
 }
 
-// The lane of each entry's mark: the first whose marks so far end before this one starts.
-std::vector<int> lanes_of(const std::vector<TimelineEntry>& entries, const Axis& axis) {
+// The lane of each shown entry's mark: the first whose marks so far end before this one starts.
+std::vector<int> lanes_of(const std::vector<TimelineEntry>& entries,
+                          const std::vector<std::size_t>& shown, const Axis& axis) {
   std::vector<double> lane_end(kLanes, -100.0);
   std::vector<int> lanes;
-  for (const TimelineEntry& e : entries) {
+  for (std::size_t i : shown) {
+    const TimelineEntry& e = entries[i];
     double left = axis.at(e.interval.first);
     double right = std::max(axis.at(e.interval.last + date::days(1)), left + kMarkGap);
     int lane = 0;
@@ -136,22 +144,46 @@ std::vector<int> lanes_of(const std::vector<TimelineEntry>& entries, const Axis&
   return lanes;
 }
 
-void write_axis(const std::vector<TimelineEntry>& entries, std::string* out) {
-  Axis axis(entries);
-  std::vector<int> lanes = lanes_of(entries, axis);
-  int used = 1 + *std::max_element(lanes.begin(), lanes.end());
-  out->append("<div class=\"axis\" style=\"height:" + std::to_string(used * 16 + 8) + "px\">\n");
+// When most entries crowd into a small part of the whole axis (outliers such as "vor 20 Jahren"
+// stretch it), an axis over the middle 80% of the first days (at least the first and the last
+// left out), padded a little; else nullopt.
+std::optional<Axis> detail_of(const std::vector<TimelineEntry>& entries, const Axis& whole) {
+  if (entries.size() < 5) return std::nullopt;
+  std::vector<date::sys_days> firsts;
+  for (const TimelineEntry& e : entries) firsts.push_back(e.interval.first);
+  std::sort(firsts.begin(), firsts.end());
+  std::size_t trim = std::max<std::size_t>(1, firsts.size() / 10);
+  date::sys_days lo = firsts[trim];
+  date::sys_days hi = firsts[firsts.size() - 1 - trim] + date::days(1);
+  date::days pad{std::max(7, (hi - lo).count() / 20)};
+  Axis detail(lo - pad, hi + pad);
+  if (detail.days() * 4 > whole.days()) return std::nullopt;
+  return detail;
+}
+
+// An axis with its ticks and a mark for each of `shown` (indices into entries); `name` is its
+// CSS class besides "axis".
+void write_axis(const std::vector<TimelineEntry>& entries, const std::vector<std::size_t>& shown,
+                const Axis& axis, const char* name, std::string* out) {
+  std::vector<int> lanes = lanes_of(entries, shown, axis);
+  int used = lanes.empty() ? 1 : 1 + *std::max_element(lanes.begin(), lanes.end());
+  out->append("<p class=\"axis-caption\">" + std::string(name) + ": " + iso_day(axis.lo()) +
+              " \u2013 " + iso_day(axis.hi() - date::days(1)) + "</p>\n");
+  out->append("<div class=\"axis " + std::string(name) +
+              "\" style=\"height:" + std::to_string(used * 16 + 8) + "px\">\n");
   for (const Tick& t : ticks_of(axis)) {
+    if (axis.at(t.day) > kLastTick) continue;  // its label would run off the axis
     out->append("<div class=\"tick\" style=\"left:" + percent(axis.at(t.day)) + "\"><span>" +
                 t.label + "</span></div>\n");
   }
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    std::size_t i = shown[k];
     const TimelineEntry& e = entries[i];
     double left = axis.at(e.interval.first);
     double width = axis.at(e.interval.last + date::days(1)) - left;
     out->append("<a class=\"mark" + std::string(e.vague ? " vague" : "") + "\" href=\"#e" +
                 std::to_string(i + 1) + "\" style=\"left:" + percent(left) + ";width:" +
-                percent(width) + ";top:" + std::to_string(lanes[i] * 16 + 4) + "px\" title=\"");
+                percent(width) + ";top:" + std::to_string(lanes[k] * 16 + 4) + "px\" title=\"");
     append_text(date_label(e) + ": " + event_text(e), out);
     out->append("\"></a>\n");
   }
@@ -211,10 +243,19 @@ void write_timeline_html(const std::vector<TimelineEntry>& entries, std::string*
     out->append("</p>\n</header>\n<p class=\"empty\">No dated sentences.</p>\n</body>\n</html>\n");
     return;
   }
-  Axis axis(entries);
-  out->append(", " + iso_day(axis.lo()) + " \u2013 " + iso_day(axis.hi() - date::days(1)) +
+  Axis whole(entries);
+  out->append(", " + iso_day(whole.lo()) + " \u2013 " + iso_day(whole.hi() - date::days(1)) +
               "</p>\n</header>\n");
-  write_axis(entries, out);
+  std::vector<std::size_t> all(entries.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  write_axis(entries, all, whole, "overview", out);
+  if (std::optional<Axis> detail = detail_of(entries, whole)) {
+    std::vector<std::size_t> inside;
+    for (std::size_t i : all) {
+      if (detail->overlaps(entries[i].interval)) inside.push_back(i);
+    }
+    write_axis(entries, inside, *detail, "detail", out);
+  }
   out->append("<ol class=\"entries\">\n");
   std::optional<date::year> year;
   for (std::size_t i = 0; i < entries.size(); ++i) {

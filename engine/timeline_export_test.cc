@@ -177,7 +177,9 @@ TEST_CASE("timeline html: a self-contained page, entries in order, text escaped"
   CHECK(page.find("500 Mrd. &lt;USD&gt;") != std::string::npos);
   CHECK(page.find("Müller &amp; Co.") != std::string::npos);
   CHECK(count(page, "<li class=\"entry") == 6);
-  CHECK(count(page, "<a class=\"mark") == 6);
+  std::size_t detail = page.find("<div class=\"axis detail\"");
+  REQUIRE(detail != std::string::npos);
+  CHECK(count(page.substr(0, detail), "<a class=\"mark") == 6);
   CHECK(count(page, "<li class=\"year\">") == 3);
   // In chronological order, each with its date, event (or sentence) and documents.
   std::vector<std::string> in_order = {
@@ -207,10 +209,50 @@ TEST_CASE("timeline html: a self-contained page, entries in order, text escaped"
   CHECK(page.find("href=\"#e6\" style=\"left:62.56%;width:37.44%;") != std::string::npos);
   CHECK(page.find("<a class=\"mark vague\" href=\"#e5\"") != std::string::npos);
 
+  // Four of the six entries lie within three weeks: a detail axis shows them, from the second
+  // to the second-to-last first day, padded by 7 days.
+  CHECK(page.find("<p class=\"axis-caption\">detail: 2025-01-14 \u2013 2025-02-19</p>") !=
+        std::string::npos);
+  CHECK(count(page.substr(detail), "<a class=\"mark") == 4);
+  CHECK(page.find("href=\"#e2\" style=\"left:18.92%;width:2.70%;", detail) != std::string::npos);
+  std::vector<TimelineEntry> spread = sample_timeline();
+  spread.resize(3);
+  std::string no_detail;
+  write_timeline_html(spread, &no_detail);
+  CHECK(no_detail.find("axis detail") == std::string::npos);
+
   std::string empty;
   write_timeline_html({}, &empty);
   CHECK(empty.find("0 entries from 0 documents") != std::string::npos);
   CHECK(empty.find("<li") == std::string::npos);
+}
+
+TEST_CASE("timeline html: a detail axis when an outlier crowds the others together") {
+  std::vector<TimelineEntry> entries = sample_timeline();
+  TimelineEntry old = entries[0];
+  old.interval = {fixture::day(1990, 1, 1), fixture::day(1990, 12, 31)};
+  old.timex.text = "1990";
+  entries.insert(entries.begin(), old);
+  std::string page;
+  write_timeline_html(entries, &page);
+  std::size_t overview = page.find("<div class=\"axis overview\"");
+  std::size_t detail = page.find("<div class=\"axis detail\"");
+  REQUIRE(overview != std::string::npos);
+  REQUIRE(detail != std::string::npos);
+  CHECK(page.find("<p class=\"axis-caption\">overview: 1990-01-01 \u2013 2026-12-31</p>") !=
+        std::string::npos);
+  // The first days without the earliest and the latest (2024-05-01 to 2025-02-12), padded by
+  // a twentieth (14 days).
+  CHECK(page.find("<p class=\"axis-caption\">detail: 2024-04-17 \u2013 2025-02-26</p>") !=
+        std::string::npos);
+  std::string overview_marks = page.substr(overview, detail - overview);
+  std::string detail_marks = page.substr(detail, page.find("</div>\n<ol", detail) - detail);
+  CHECK(count(overview_marks, "<a class=\"mark") == 7);
+  // In the detail: the entries overlapping it; not 1990, not 2026.
+  CHECK(count(detail_marks, "<a class=\"mark") == 5);
+  CHECK(detail_marks.find("href=\"#e1\"") == std::string::npos);
+  CHECK(detail_marks.find("href=\"#e2\" style=\"left:4.43%;") != std::string::npos);
+  CHECK(detail_marks.find("href=\"#e7\"") == std::string::npos);
 }
 
 // A database file in a fresh temporary directory, removed afterwards.

@@ -25,9 +25,13 @@ const out = {
     event: li.querySelector('.event').textContent,
     docs: [...li.querySelectorAll('.doc')].map(d => d.textContent),
     actors: [...li.querySelectorAll('.actors span')].map(a => a.textContent)})),
-  marks: [...document.querySelectorAll('a.mark')].map(a => ({
+  marks: [...document.querySelectorAll('.axis.overview a.mark')].map(a => ({
     href: a.getAttribute('href'), box: box(a)})),
-  axis: box(document.querySelector('.axis') || document.body),
+  axis: box(document.querySelector('.axis.overview') || document.body),
+  detail_marks: [...document.querySelectorAll('.axis.detail a.mark')].map(a => ({
+    href: a.getAttribute('href'), box: box(a)})),
+  detail: document.querySelector('.axis.detail') ?
+    box(document.querySelector('.axis.detail')) : null,
 };
 const pre = document.createElement('pre');
 pre.id = 'probe';
@@ -91,6 +95,24 @@ def check_self_contained(page, name):
           f"{name}: no URL in the page or its style")
 
 
+def check_marks(marks, entries, axis, name):
+    """Marks in the entries' order from left to right, inside their axis, and where the first day
+    is later the mark further right."""
+    by_id = {e["id"]: e for e in entries}
+    lefts = [m["box"]["left"] for m in marks]
+    check(all(a <= b + 0.5 for a, b in zip(lefts, lefts[1:])), f"{name}: marks left to right")
+    for m1, m2 in zip(marks, marks[1:]):
+        e1, e2 = by_id[m1["href"][1:]], by_id[m2["href"][1:]]
+        if e2["begin"] > e1["begin"]:
+            check(m2["box"]["left"] > m1["box"]["left"],
+                  f"{name}: {e2['id']} starts later and sits right of {e1['id']}")
+    for m in marks:
+        check(axis["left"] - 5 <= m["box"]["left"] and
+              m["box"]["left"] + m["box"]["width"] <= axis["left"] + axis["width"] + 5 and
+              axis["top"] <= m["box"]["top"] < axis["top"] + axis["height"],
+              f"{name}: mark {m['href']} inside its axis")
+
+
 def check_layout(layout, name, count):
     entries, marks = layout["entries"], layout["marks"]
     check_equal(len(entries), count, f"{name}: entries rendered")
@@ -106,22 +128,18 @@ def check_layout(layout, name, count):
               f"{name}: {e['id']} fits the page width")
     dates = [(e["begin"], e["end"]) for e in entries]
     check_equal(dates, sorted(dates), f"{name}: entries in chronological order")
-    # Along the axis: marks in the entries' order from left to right, inside the axis, and where
-    # the first day is later the mark is further right.
-    axis = layout["axis"]
-    lefts = [m["box"]["left"] for m in marks]
     check_equal([m["href"] for m in marks], [f"#e{i + 1}" for i in range(count)],
-                f"{name}: marks link to their entries")
-    check(all(a <= b + 0.5 for a, b in zip(lefts, lefts[1:])), f"{name}: marks left to right")
-    for (e1, m1), (e2, m2) in zip(zip(entries, marks), list(zip(entries, marks))[1:]):
-        if e2["begin"] > e1["begin"]:
-            check(m2["box"]["left"] > m1["box"]["left"],
-                  f"{name}: {e2['id']} starts later and sits right of {e1['id']}")
-    for m in marks:
-        check(axis["left"] - 5 <= m["box"]["left"] and
-              m["box"]["left"] + m["box"]["width"] <= axis["left"] + axis["width"] + 5 and
-              axis["top"] <= m["box"]["top"] < axis["top"] + axis["height"],
-              f"{name}: mark {m['href']} inside the axis")
+                f"{name}: overview marks link to their entries")
+    check_marks(marks, entries, layout["axis"], name + " overview")
+    # The detail axis, where there is one: a run of the entries, drawn below the overview.
+    if layout["detail"] is not None:
+        ids = [m["href"][2:] for m in layout["detail_marks"]]
+        check(len(ids) >= 3 and [int(i) for i in ids] == list(range(int(ids[0]),
+                                                                     int(ids[-1]) + 1)),
+              f"{name}: the detail shows a run of entries ({ids})")
+        check(layout["detail"]["top"] > layout["axis"]["top"] + layout["axis"]["height"],
+              f"{name}: the detail below the overview")
+        check_marks(layout["detail_marks"], entries, layout["detail"], name + " detail")
 
 
 def check_screenshot(page, work, name):
@@ -160,6 +178,12 @@ def main():
     marks, axis = layout["marks"], layout["axis"]
     share = (marks[1]["box"]["left"] - axis["left"]) / axis["width"]
     check(abs(share - 265 / 975) < 0.01, f"fixture: 2025-01-21 at 27% of the axis ({share:.3f})")
+    # The detail axis: 2025-01-14 to 2025-02-19 (37 days), 2025-01-21 a fifth of the way in.
+    check_equal([m["href"] for m in layout["detail_marks"]], ["#e2", "#e3", "#e4", "#e5"],
+                "fixture: the detail shows the entries of January and February 2025")
+    detail = layout["detail"]
+    share = (layout["detail_marks"][0]["box"]["left"] - detail["left"]) / detail["width"]
+    check(abs(share - 7 / 37) < 0.01, f"fixture: detail 2025-01-21 at 19% ({share:.3f})")
     check_screenshot(fixture, args.work, "fixture")
 
     samples = os.path.join(args.work, "samples.html")
