@@ -23,6 +23,7 @@ header p { margin: 0 0 1rem; color: var(--muted); }
 .tick { position: absolute; bottom: -1.6rem; height: calc(100% + 1.6rem); border-left: 1px solid var(--line);
   font-size: .75rem; color: var(--muted); }
 .tick span { position: absolute; bottom: 0; left: .2rem; white-space: nowrap; }
+.tick.end span { left: auto; right: .2rem; }
 .mark { position: absolute; height: 10px; min-width: 8px; margin-left: -4px; border-radius: 5px;
   background: var(--accent); opacity: .85; }
 .mark.vague { background: transparent; border: 2px dashed var(--accent); }
@@ -45,7 +46,7 @@ li.entry.vague time::after { content: " \2248"; color: var(--muted); }
 constexpr int kLanes = 8;         // rows of marks on the axis
 constexpr double kMarkGap = 0.6;  // percent of the axis kept free between marks in one lane
 constexpr int kMaxTicks = 10;
-constexpr double kLastTick = 95.0;  // percent: no tick further right
+constexpr double kLastTick = 94.0;  // percent: ticks further right have their label on the left
 
 void append_text(std::string_view s, std::string* out) { append_xml_text(s, out); }
 
@@ -172,9 +173,10 @@ void write_axis(const std::vector<TimelineEntry>& entries, const std::vector<std
   out->append("<div class=\"axis " + std::string(name) +
               "\" style=\"height:" + std::to_string(used * 16 + 8) + "px\">\n");
   for (const Tick& t : ticks_of(axis)) {
-    if (axis.at(t.day) > kLastTick) continue;  // its label would run off the axis
-    out->append("<div class=\"tick\" style=\"left:" + percent(axis.at(t.day)) + "\"><span>" +
-                t.label + "</span></div>\n");
+    // A label near the right end stands left of its tick, so that it stays on the axis.
+    out->append(std::string("<div class=\"tick") + (axis.at(t.day) > kLastTick ? " end" : "") +
+                "\" style=\"left:" + percent(axis.at(t.day)) + "\"><span>" + t.label +
+                "</span></div>\n");
   }
   for (std::size_t k = 0; k < shown.size(); ++k) {
     std::size_t i = shown[k];
