@@ -93,6 +93,8 @@ DELETE FROM entries WHERE doc IN (SELECT doc FROM temp.run_documents)
   AND id NOT IN (SELECT id FROM temp.kept_entries);
 )";
 
+constexpr int kBusyMilliseconds = 10000;
+
 struct CloseDatabase {
   void operator()(sqlite3* db) const { sqlite3_close(db); }
 };
@@ -109,7 +111,9 @@ class Database {
     int rc =
         sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     db_.reset(db);
-    return check(rc);
+    if (!check(rc)) return false;
+    // A dashboard reading the file holds a lock for a moment; wait for it rather than fail.
+    return check(sqlite3_busy_timeout(db, kBusyMilliseconds));
   }
   bool exec(const char* sql) {
     return ok() && check(sqlite3_exec(db_.get(), sql, nullptr, nullptr, nullptr));
@@ -119,8 +123,9 @@ class Database {
     if (ok()) check(sqlite3_prepare_v2(db_.get(), sql, -1, &s, nullptr));
     return Statement(s);
   }
-  // Binds `values` to ?1, ?2, ... (a number for each bind_int position) and steps the
-  // statement once; returns the first column of its row, if any, else 0.
+  // Binds `values` to ?1, ?2, ... (as integers at the positions in `numbers`, as NULL at those
+  // in `nulls_when_empty` when empty, else as text) and runs the statement; returns the first
+  // column of its first row, if any (RETURNING id), else 0.
   sqlite3_int64 run(const Statement& s, const std::vector<std::string>& values,
                     std::set<int> numbers = {}, std::set<int> nulls_when_empty = {}) {
     if (!ok()) return 0;
