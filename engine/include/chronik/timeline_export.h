@@ -71,7 +71,7 @@ void write_timeline_markdown(const std::vector<TimelineEntry>& entries, std::str
 
 // The JSON Knight Lab TimelineJS 3 reads: {"events": [slide, ...]}, one slide per entry with
 // start_date (and end_date for an interval longer than its value's unit) as {year, month, day,
-// hour, minute} numbers down to the value's granularity, text {headline: the date and event,
+// hour, minute} numbers down to the value's granularity, text {headline: the event,
 // text: the sentence and documents, HTML-escaped}, group (the document) and unique_id.
 void write_timeline_timelinejs(const std::vector<TimelineEntry>& entries, std::string* out);
 
@@ -97,7 +97,8 @@ struct TimelineDocument {
 //                its own expression and the merged ones; text, sentence, entry_id -> entries.id)
 //   actors      (entry_id -> entries.id, actor; PRIMARY KEY both), one row per actor
 //
-// with indexes on entries(begin_date, end_date), entries(end_date) and expressions(entry_id).
+// with indexes on entries(begin_date, end_date), entries(end_date), expressions(entry_id) and
+// actors(actor).
 // Writing the same documents again updates their rows in place (UPSERT on the keys above, so
 // entry ids stay) and removes their rows that this run no longer has; documents not in
 // `documents` are left alone. Everything is one transaction. Returns false with *error set
