@@ -145,9 +145,9 @@ std::vector<int> lanes_of(const std::vector<TimelineEntry>& entries,
   return lanes;
 }
 
-// When most entries crowd into a small part of the whole axis (outliers such as "vor 20 Jahren"
-// stretch it), an axis over the middle 80% of the first days (at least the first and the last
-// left out), padded a little; else nullopt.
+// When most entries crowd into a small part of the whole axis (outliers, twenty years back or
+// ten ahead, stretch it), an axis over the middle 80% of the first days (at least the first and
+// the last left out), padded a little; else nullopt.
 std::optional<Axis> detail_of(const std::vector<TimelineEntry>& entries, const Axis& whole) {
   if (entries.size() < 5) return std::nullopt;
   std::vector<date::sys_days> firsts;
