@@ -245,9 +245,9 @@ void write_timeline_markdown(const std::vector<TimelineEntry>& entries, std::str
       out->append("\n## " + std::to_string(static_cast<int>(y)) + "\n\n");
     }
     out->append("- **" + date_label(e) + "** \u2014 ");
-    append_markdown_text(event_text(e), out);
+    append_markdown_text(one_line(event_text(e)), out);  // a line break would end the item
     out->append(" (");
-    append_markdown_text(documents_of(e), out);
+    append_markdown_text(one_line(documents_of(e)), out);
     out->append(")\n");
   }
 }
