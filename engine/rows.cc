@@ -37,7 +37,10 @@ void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>&
   for (const Row& row : rows) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (c > 0) out->push_back(style.separator);
-      append_csv_field(row[c], out, style.separator);
+      bool formula =
+          !row[c].empty() && std::string_view("=+-@").find(row[c][0]) != std::string_view::npos;
+      append_csv_field(style.guard_formulas && formula ? "'" + row[c] : row[c], out,
+                       style.separator);
     }
     out->append("\r\n");
   }

@@ -108,6 +108,21 @@ TEST_CASE("timeline csv for Excel: a byte-order mark and ';', fields with ';' qu
         "Kosten: 500 Mrd. <USD>, sagt *Son*.\";stargate.txt;3;13;halle.txt");
   // A comma is no separator here, so a field with one needs no quotes.
   CHECK(rows[6].find(";soll die Halle öffnen, sagte Müller & Co.;") != std::string::npos);
+
+  // What Excel would run as a formula gets an apostrophe before it; plain CSV stays as it is.
+  std::vector<TimelineEntry> formulas = {sample_timeline()[4]};
+  formulas[0].sentence = "- Die Wahl ist vorbei.";
+  formulas[0].event.summary = "=HYPERLINK(\"x\")";
+  formulas[0].event.trigger = "+1";
+  formulas[0].event.actors = {"@son"};
+  std::string excel;
+  write_timeline_csv(formulas, kExcelCsv, &excel);
+  CHECK(excel.find(";\"'=HYPERLINK(\"\"x\"\")\";'+1;'@son;'- Die Wahl ist vorbei.;") !=
+        std::string::npos);
+  std::string plain;
+  write_timeline_csv(formulas, {}, &plain);
+  CHECK(plain.find(",\"=HYPERLINK(\"\"x\"\")\",+1,@son,- Die Wahl ist vorbei.,") !=
+        std::string::npos);
 }
 
 TEST_CASE("timeline markdown: a chronology by year with ISO dates, markup escaped") {

@@ -85,7 +85,10 @@ def main():
                     value = ""
                 elif isinstance(value, bool):
                     value = "true" if value else "false"
-                expected.append(str(value))
+                value = str(value)
+                if excel_flag and value[:1] in ("=", "+", "-", "@"):
+                    value = "'" + value  # what Excel would run as a formula
+                expected.append(value)
             check_equal(row, expected, f"{path}: row equals the jsonl entry")
     finish()
 

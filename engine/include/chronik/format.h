@@ -24,13 +24,16 @@ namespace chronik {
 enum class Format : std::uint8_t { jsonl, csv, timeml, table };
 
 // How CSV is spelled. The default is RFC 4180; kExcelCsv is what Excel with a German locale opens
-// as columns: a UTF-8 byte-order mark first (else it reads the file as Windows-1252) and ';'
-// between fields (',' is the decimal separator there).
+// as columns: a UTF-8 byte-order mark first (else it reads the file as Windows-1252), ';' between
+// fields (',' is the decimal separator there), and an apostrophe before a value that starts with
+// '=', '+', '-' or '@', which Excel would run as a formula (a sentence "- Die Wahl ..." would
+// show as #NAME?, and a document could smuggle in a formula).
 struct CsvStyle {
   char separator = ',';
   bool byte_order_mark = false;
+  bool guard_formulas = false;
 };
-inline constexpr CsvStyle kExcelCsv{';', true};
+inline constexpr CsvStyle kExcelCsv{';', true, true};
 
 std::optional<Format> parse_format(std::string_view name);
 
