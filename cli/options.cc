@@ -29,13 +29,30 @@ po::options_description input_options() {
       "input-format", po::value<std::string>()->default_value("text"),
       "text (a file is a document) or jsonl (a line is a document: id, dct, text)")(
       "format", po::value<std::string>(),
-      "jsonl, csv, timeml or table (default: table on a terminal, else jsonl; timeline: table)")(
+      "jsonl, csv, timeml or table (default: table on a terminal, else jsonl); timeline: table "
+      "(default), jsonl, csv, sqlite, html, markdown or timelinejs")(
+      "output,o", po::value<std::string>(), "write to FILE instead of standard output")(
       "explain",
       "extract: add how each value was resolved: rule, anchor, direction and the word that "
-      "decided it")("grammar", po::value<std::string>(),
-                    "load the grammar from DIR instead of the built-in one")("help,h",
-                                                                             "show this help");
+      "decided it")(
+      "excel", "timeline csv for Excel: UTF-8 byte-order mark and ';' separators")(
+      "grammar", po::value<std::string>(), "load the grammar from DIR instead of the built-in one")(
+      "help,h", "show this help");
   return d;
+}
+
+bool read_output_values(const po::variables_map& vm, Options* o, std::string* error) {
+  if (vm.count("output")) o->output = vm["output"].as<std::string>();
+  o->excel = vm.count("excel") > 0;
+  if (o->excel && o->timeline_format != TimelineFormat::csv) {
+    *error = "--excel goes with 'timeline --format csv'";
+    return false;
+  }
+  if (o->timeline_format == TimelineFormat::sqlite && o->output.empty()) {
+    *error = "--format sqlite needs --output FILE (the database to create or update)";
+    return false;
+  }
+  return true;
 }
 
 bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
@@ -59,12 +76,16 @@ bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
     return false;
   }
   o->input_format = input == "jsonl" ? InputFormat::jsonl : InputFormat::text;
-  if (vm.count("format")) {
+  if (vm.count("format") && o->command == Command::timeline) {
+    o->timeline_format = parse_timeline_format(vm["format"].as<std::string>());
+    if (!o->timeline_format) {
+      *error = "--format must be table, jsonl, csv, sqlite, html, markdown or timelinejs";
+      return false;
+    }
+  } else if (vm.count("format")) {
     o->format = parse_format(vm["format"].as<std::string>());
-    bool timeline_ok = !o->format || *o->format != Format::timeml;
-    if (!o->format || (o->command == Command::timeline && !timeline_ok)) {
-      *error = o->command == Command::timeline ? "--format must be jsonl, csv or table"
-                                               : "--format must be jsonl, csv, timeml or table";
+    if (!o->format) {
+      *error = "--format must be jsonl, csv, timeml or table";
       return false;
     }
   }
@@ -75,6 +96,7 @@ bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
     }
     o->detail = Detail::explained;
   }
+  if (!read_output_values(vm, o, error)) return false;
   if (vm.count("grammar")) o->grammar_dir = vm["grammar"].as<std::string>();
   if (vm.count("files")) o->files = vm["files"].as<std::vector<std::string>>();
   if (std::count(o->files.begin(), o->files.end(), "-") > 1) {

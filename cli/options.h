@@ -8,6 +8,7 @@
 
 #include "chronik/document.h"
 #include "chronik/format.h"
+#include "chronik/timeline_export.h"
 
 namespace chronik::cli {
 
@@ -20,9 +21,12 @@ struct Options {
   std::optional<DocumentDate> dct;
   DocType doc_type = DocType::news;
   InputFormat input_format = InputFormat::text;
-  std::optional<Format> format;   // default: table on a terminal, jsonl otherwise
-  Detail detail = Detail::basic;  // extract --explain: Detail::explained
-  std::string grammar_dir;        // empty: the built-in grammar
+  std::optional<Format> format;                   // default: table on a terminal, jsonl otherwise
+  std::optional<TimelineFormat> timeline_format;  // timeline --format; default table
+  Detail detail = Detail::basic;                  // extract --explain: Detail::explained
+  std::string output;                             // --output FILE; empty: standard output
+  bool excel = false;                             // timeline csv for Excel: BOM and ';'
+  std::string grammar_dir;                        // empty: the built-in grammar
   // eval
   std::string gold;    // the gold standard, JSON Lines with "timex"
   std::string system;  // a system's output in the same format; empty: tag the gold texts

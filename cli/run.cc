@@ -11,6 +11,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <utility>
 
@@ -20,35 +21,63 @@
 #include "chronik/format.h"
 #include "chronik/jsonl.h"
 #include "chronik/timeline.h"
+#include "chronik/timeline_export.h"
 
 namespace chronik::cli {
 namespace {
 
-// Buffers standard output and writes it in large blocks.
+// Buffers standard output, or the --output file, and writes it in large blocks.
 class Output {
  public:
-  ~Output() { flush(); }
+  // Standard output when `path` is empty, else the file, created or emptied now.
+  explicit Output(const std::string& path = {}) : path_(path) {
+    if (!path.empty()) file_ = std::fopen(path.c_str(), "wb");
+    if (!file_) open_error_ = errno;
+  }
+  ~Output() {
+    if (!file_) return;
+    flush();
+    if (file_ != stdout) std::fclose(file_);
+  }
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+  // False, after reporting it, when the --output file cannot be created.
+  bool opened() const {
+    if (!file_) {
+      std::fprintf(stderr, "chronik: %s: cannot write: %s\n", path_.c_str(),
+                   std::strerror(open_error_));
+    }
+    return file_ != nullptr;
+  }
   std::string* buffer() { return &buffer_; }
   void maybe_flush() {
     if (buffer_.size() >= kBlock) flush();
   }
   void flush() {
-    if (std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size() ||
-        std::fflush(stdout) != 0) {
+    if (!file_ || std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size() ||
+        std::fflush(file_) != 0) {
       failed_ = true;
     }
     buffer_.clear();
   }
-  // Flushes; false, after reporting it, when standard output could not be written (disk full,
-  // closed).
+  // Flushes (and closes a file); false, after reporting it, when the output could not be
+  // written (disk full, closed).
   bool finish() {
     flush();
-    if (failed_) std::fprintf(stderr, "chronik: cannot write standard output\n");
+    if (file_ && file_ != stdout && std::fclose(file_) != 0) failed_ = true;
+    if (file_ != stdout) file_ = nullptr;
+    if (failed_) {
+      std::fprintf(stderr, "chronik: cannot write %s\n",
+                   path_.empty() ? "standard output" : path_.c_str());
+    }
     return !failed_;
   }
 
  private:
   static constexpr std::size_t kBlock = 1 << 16;
+  std::string path_;
+  std::FILE* file_ = stdout;
+  int open_error_ = 0;
   std::string buffer_;
   bool failed_ = false;
 };
@@ -237,7 +266,7 @@ bool load_engine(const std::string& dir, std::unique_ptr<Engine>* engine) {
 Format output_format(const Options& options) {
   if (options.format) return *options.format;
   if (options.command == Command::timeline) return Format::table;
-  return isatty(STDOUT_FILENO) ? Format::table : Format::jsonl;
+  return isatty(STDOUT_FILENO) && options.output.empty() ? Format::table : Format::jsonl;
 }
 
 // An error record where the failed document's rows would have been: in jsonl
@@ -257,7 +286,8 @@ void write_failure(Format format, const std::string& id, const std::string& reas
 }
 
 int extract(const Options& options, const Engine& engine) {
-  Output out;
+  Output out(options.output);
+  if (!out.opened()) return kExitFailedDocuments;
   Format format = output_format(options);
   if (format == Format::csv) write_csv_header(out.buffer(), options.detail);
   std::vector<Timex> found;
@@ -298,8 +328,13 @@ int extract(const Options& options, const Engine& engine) {
 }
 
 int timeline(const Options& options, const Engine& engine) {
+  TimelineFormat format = options.timeline_format.value_or(TimelineFormat::table);
+  bool database = format == TimelineFormat::sqlite;
+  std::optional<Output> out;
+  if (!database && !out.emplace(options.output).opened()) return kExitFailedDocuments;
   SentenceSplitter splitter(engine.abbreviations());
   std::vector<TimelineEntry> entries;
+  std::vector<TimelineDocument> documents;
   std::size_t index = 0;
   Reader reader(options, [&](const Document& doc) {
     std::size_t mark = entries.size();
@@ -309,12 +344,19 @@ int timeline(const Options& options, const Engine& engine) {
       entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(mark), entries.end());
       throw;
     }
+    documents.push_back({doc.id, doc.date, doc.type});
   });
   reader.read_all();
   sort_timeline(&entries);
-  Output out;
-  write_timeline(entries, output_format(options), out.buffer());
-  bool written = out.finish();
+  bool written = true;
+  std::string error;
+  if (database && !write_timeline_sqlite(options.output, documents, entries, &error)) {
+    std::fprintf(stderr, "chronik: %s\n", error.c_str());
+    written = false;
+  } else if (!database) {
+    write_timeline_as(entries, format, options.excel ? kExcelCsv : CsvStyle{}, out->buffer());
+    written = out->finish();
+  }
   reader.tally().summarize();
   return reader.tally().failed() > 0 || !written ? kExitFailedDocuments : kExitOk;
 }
@@ -379,7 +421,8 @@ int eval(const Options& options, const Engine& engine) {
     }
     scorer.add(doc, found);
   }
-  Output out;
+  Output out(options.output);
+  if (!out.opened()) return kExitFailedDocuments;
   write_report(scorer, {options.by_subset, options.errors}, out.buffer());
   bool written = out.finish();
   tally.summarize();

@@ -153,8 +153,9 @@ void append_json_string(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-void append_csv_field(std::string_view s, std::string* out) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+void append_csv_field(std::string_view s, std::string* out, char separator) {
+  const char special[] = {separator, '"', '\r', '\n', '\0'};
+  if (s.find_first_of(special) == std::string_view::npos) {
     out->append(s);
     return;
   }

@@ -14,7 +14,7 @@ void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row
       out->push_back(':');
       if (columns[c].null_when_empty && row[c].empty()) {
         out->append("null");
-      } else if (columns[c].number) {
+      } else if (columns[c].unquoted) {
         out->append(row[c]);
       } else {
         append_json_string(row[c], out);
@@ -25,18 +25,22 @@ void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row
 }
 
 void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows, bool header,
-                    std::string* out) {
+                    std::string* out, const CsvStyle& style) {
   if (header) {
+    if (style.byte_order_mark) out->append("\xEF\xBB\xBF");
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (c > 0) out->push_back(',');
-      append_csv_field(columns[c].name, out);
+      if (c > 0) out->push_back(style.separator);
+      append_csv_field(columns[c].name, out, style.separator);
     }
     out->append("\r\n");
   }
   for (const Row& row : rows) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (c > 0) out->push_back(',');
-      append_csv_field(row[c], out);
+      if (c > 0) out->push_back(style.separator);
+      bool formula =
+          !row[c].empty() && std::string_view("=+-@").find(row[c][0]) != std::string_view::npos;
+      append_csv_field(style.guard_formulas && formula ? "'" + row[c] : row[c], out,
+                       style.separator);
     }
     out->append("\r\n");
   }

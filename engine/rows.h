@@ -8,11 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "chronik/format.h"
+
 namespace chronik {
 
 struct ColumnSpec {
   std::string_view name;
-  bool number = false;           // written unquoted in JSON
+  bool unquoted = false;         // JSON already (a number, true, an array): written as is in JSON
   bool null_when_empty = false;  // an empty value is JSON null
 };
 
@@ -22,9 +24,10 @@ using Row = std::vector<std::string>;
 void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows,
                       std::string* out);
 
-// RFC 4180 rows with CRLF line ends, after a header row when `header` is set.
+// RFC 4180 rows with CRLF line ends, after a header row when `header` is set (and before it the
+// style's byte-order mark, if any).
 void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows, bool header,
-                    std::string* out);
+                    std::string* out, const CsvStyle& style = {});
 
 // `s` with each run of spaces, tabs and line breaks made one space, to fit in one row.
 std::string one_line(std::string_view s);

@@ -231,6 +231,12 @@ class FlatJsonParser {
         if (!value) return std::nullopt;
       } else if (s_.substr(i_, 4) == "null") {
         i_ += 4;
+      } else if (s_.substr(i_, 4) == "true" || s_.substr(i_, 5) == "false") {
+        value = std::string(s_.substr(i_, s_[i_] == 't' ? 4 : 5));
+        i_ += value->size();
+      } else if (Peek() == '[') {
+        value = Array();  // kept as written
+        if (!value) return std::nullopt;
       } else {
         std::size_t start = i_;
         while (i_ < s_.size() &&
@@ -262,6 +268,22 @@ class FlatJsonParser {
   }
   void skip_space() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+  }
+  // An array, nested objects and all, as written.
+  std::optional<std::string> Array() {
+    std::size_t start = i_;
+    int depth = 0;
+    while (i_ < s_.size()) {
+      char c = s_[i_];
+      if (c == '"') {
+        if (!String()) return std::nullopt;
+        continue;
+      }
+      ++i_;
+      if (c == '[' || c == '{') ++depth;
+      if ((c == ']' || c == '}') && --depth == 0) return std::string(s_.substr(start, i_ - start));
+    }
+    return std::nullopt;
   }
   std::optional<unsigned> Hex4() {
     if (i_ + 4 > s_.size()) return std::nullopt;
@@ -351,8 +373,11 @@ std::vector<JsonObject> parse_json_lines(std::string_view text) {
 
 const std::vector<std::string> kExpressionKeys = {"doc",   "begin", "end",  "text",  "type",
                                                   "value", "mod",   "rule", "anchor"};
-const std::vector<std::string> kTimelineKeys = {"begin", "end",  "value",    "mod",
-                                                "type",  "text", "sentence", "doc"};
+const std::vector<std::string> kTimelineKeys = {
+    "begin", "end",     "value",  "granularity", "mod", "type",       "vague",    "text",
+    "event", "trigger", "actors", "sentence",    "doc", "text_begin", "text_end", "also"};
+// Timeline columns that JSON writes as arrays and CSV as "; "-joined text.
+const std::vector<std::string> kTimelineListKeys = {"actors", "also"};
 
 // The expressions of a jsonl extract output, checked to have exactly the contract's keys.
 std::vector<JsonObject> parse_expressions(std::string_view text) {
@@ -1167,6 +1192,11 @@ TEST_CASE("usage errors exit 2 with a one-line hint on stderr") {
       "extract --input-format xml samples/softbank-ki.txt",
       "extract --doc-type roman samples/softbank-ki.txt",
       "timeline --format timeml samples/softbank-ki.txt",
+      "timeline --format pdf samples/softbank-ki.txt",
+      "timeline --format sqlite samples/softbank-ki.txt",  // needs --output
+      "timeline --format jsonl --excel samples/softbank-ki.txt",
+      "extract --format csv --excel samples/softbank-ki.txt",
+      "extract --format html samples/softbank-ki.txt",
       "timeline --doc-type roman samples/softbank-ki.txt",
       "grammar",
       "grammar prüfen",
@@ -1416,6 +1446,7 @@ TEST_CASE("timeline: dated sentences of all documents in chronological order") {
     REQUIRE(records[i + 1].size() == kTimelineKeys.size());
     for (std::size_t k = 0; k < kTimelineKeys.size(); ++k) {
       const std::string& key = kTimelineKeys[k];
+      if (std::count(kTimelineListKeys.begin(), kTimelineListKeys.end(), key)) continue;
       CHECK(records[i + 1][k] == (entries[i].is_null(key) ? "" : entries[i].str(key)));
     }
   }
@@ -1428,6 +1459,30 @@ TEST_CASE("timeline: dated sentences of all documents in chronological order") {
     CHECK(contains(lines[i + 1], entries[i].str("value")));
     CHECK(contains(lines[i + 1], entries[i].str("sentence")));
   }
+}
+
+TEST_CASE("--output FILE: the output in the file, nothing on standard output") {
+  TempDir dir;
+  std::string file = (dir.path() / "timeline.md").string();
+  Result written =
+      chronik("timeline --format markdown --output " + quote(file) + " samples/softbank-ki.txt");
+  CHECK(written.exit_code == 0);
+  CHECK(written.out.empty());
+  CHECK(written.err.empty());
+  Result shown = chronik("timeline --format markdown samples/softbank-ki.txt");
+  CHECK(read_file(file) == shown.out);
+  CHECK(contains(shown.out, "\n## 2025\n"));
+
+  std::string jsonl = (dir.path() / "expressions.jsonl").string();
+  CHECK(chronik("extract -o " + quote(jsonl) + " samples/softbank-ki.txt").exit_code == 0);
+  CHECK(read_file(jsonl) == source_file("samples/expected/softbank-ki.jsonl"));
+
+  Result unwritable =
+      chronik("timeline --format html --output " +
+              quote((dir.path() / "no-such-dir" / "t.html").string()) + " samples/softbank-ki.txt");
+  CHECK(unwritable.exit_code == 1);
+  CHECK(unwritable.out.empty());
+  CHECK(contains(unwritable.err, "no-such-dir/t.html: cannot write: "));
 }
 
 // --- grammars

@@ -37,6 +37,18 @@ enum class Format : std::uint8_t { jsonl, csv, timeml, table };
 //   why           all of that as one English sentence
 enum class Detail : std::uint8_t { basic, explained };
 
+// How CSV is spelled. The default is RFC 4180; kExcelCsv is what Excel with a German locale opens
+// as columns: a UTF-8 byte-order mark first (else it reads the file as Windows-1252), ';' between
+// fields (',' is the decimal separator there), and an apostrophe before a value that starts with
+// '=', '+', '-' or '@', which Excel would run as a formula (a sentence "- Die Wahl ..." would
+// show as #NAME?, and a document could smuggle in a formula).
+struct CsvStyle {
+  char separator = ',';
+  bool byte_order_mark = false;
+  bool guard_formulas = false;
+};
+inline constexpr CsvStyle kExcelCsv{';', true, true};
+
 std::optional<Format> parse_format(std::string_view name);
 
 // JSON Lines: one object per expression.
@@ -64,7 +76,8 @@ std::string explanation(const Anchoring& anchoring);
 
 // Building blocks, also for other writers.
 void append_json_string(std::string_view s, std::string* out);
-void append_csv_field(std::string_view s, std::string* out);
+// Quoted when it holds the separator, a quote or a line break.
+void append_csv_field(std::string_view s, std::string* out, char separator = ',');
 void append_xml_text(std::string_view s, std::string* out);
 
 }  // namespace chronik

@@ -1,0 +1,307 @@
+#include "chronik/timeline_export.h"
+
+#include <array>
+#include <cstdio>
+
+#include "export_labels.h"
+#include "rows.h"
+
+namespace chronik {
+
+std::string iso_day(date::sys_days day) {
+  date::year_month_day ymd(day);
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+Span span_of(const DayInterval& interval) {
+  if (interval.first == interval.last) return Span::day;
+  date::year_month_day first(interval.first);
+  date::year_month_day last(interval.last);
+  if (first.day() != date::day(1)) return Span::range;
+  date::year_month_day_last month_end(first.year(), date::month_day_last(first.month()));
+  if (interval.last == date::sys_days(month_end)) return Span::month;
+  if (first.month() == date::January && last.year() == first.year() &&
+      last.month() == date::December && last.day() == date::day(31)) {
+    return Span::year;
+  }
+  return Span::range;
+}
+
+std::string date_label(const TimelineEntry& e) {
+  std::string first = iso_day(e.interval.first);
+  switch (span_of(e.interval)) {
+    case Span::day: {
+      const Point* p = e.timex.value.point();
+      if (p && p->has_time() && p->hour != Point::kUnknown) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, " %02d:%02d", p->hour,
+                      p->minute == Point::kUnknown ? 0 : p->minute);
+        first += buf;
+      }
+      return first;
+    }
+    case Span::month:
+      return first.substr(0, first.size() - 3);
+    case Span::year:
+      return first.substr(0, first.size() - 6);
+    case Span::range:
+      break;
+  }
+  return first + " \u2013 " + iso_day(e.interval.last);
+}
+
+const std::string& event_text(const TimelineEntry& e) {
+  return e.event.summary.empty() ? e.sentence : e.event.summary;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 7> kFormatNames = {
+    "table", "jsonl", "csv", "sqlite", "html", "markdown", "timelinejs"};
+
+enum Column {
+  kBegin,
+  kEnd,
+  kValue,
+  kGranularity,
+  kMod,
+  kType,
+  kVague,
+  kText,
+  kEvent,
+  kTrigger,
+  kActors,
+  kSentence,
+  kDoc,
+  kTextBegin,
+  kTextEnd,
+  kAlso,
+  kColumnCount
+};
+
+// The same columns in both formats; JSON writes numbers, the boolean and the lists unquoted.
+constexpr std::array<ColumnSpec, kColumnCount> kCsvColumns = {{{"begin"},
+                                                               {"end"},
+                                                               {"value"},
+                                                               {"granularity"},
+                                                               {"mod"},
+                                                               {"type"},
+                                                               {"vague"},
+                                                               {"text"},
+                                                               {"event"},
+                                                               {"trigger"},
+                                                               {"actors"},
+                                                               {"sentence"},
+                                                               {"doc"},
+                                                               {"text_begin"},
+                                                               {"text_end"},
+                                                               {"also"}}};
+constexpr std::array<ColumnSpec, kColumnCount> kJsonColumns = {{{"begin"},
+                                                                {"end"},
+                                                                {"value"},
+                                                                {"granularity"},
+                                                                {"mod", false, true},
+                                                                {"type"},
+                                                                {"vague", true},
+                                                                {"text"},
+                                                                {"event"},
+                                                                {"trigger"},
+                                                                {"actors", true},
+                                                                {"sentence"},
+                                                                {"doc"},
+                                                                {"text_begin", true},
+                                                                {"text_end", true},
+                                                                {"also", true}}};
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += "; ";
+    out += item;
+  }
+  return out;
+}
+
+std::string json_array(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const std::string& item : items) {
+    if (out.size() > 1) out.push_back(',');
+    append_json_string(item, &out);
+  }
+  return out + "]";
+}
+
+std::string json_sources(const std::vector<Source>& sources) {
+  std::string out = "[";
+  for (const Source& s : sources) {
+    if (out.size() > 1) out.push_back(',');
+    out += "{\"doc\":";
+    append_json_string(s.doc, &out);
+    out += ",\"text_begin\":" + std::to_string(s.begin) + ",\"text_end\":" + std::to_string(s.end) +
+           ",\"text\":";
+    append_json_string(s.text, &out);
+    out += ",\"sentence\":";
+    append_json_string(s.sentence, &out);
+    out.push_back('}');
+  }
+  return out + "]";
+}
+
+Row row_of(const TimelineEntry& e, bool json) {
+  std::vector<std::string> also_docs;
+  for (const Source& s : e.also) also_docs.push_back(s.doc);
+  return {iso_day(e.interval.first),
+          iso_day(e.interval.last),
+          e.timex.value.str(),
+          std::string(to_string(e.granularity)),
+          std::string(to_string(e.timex.mod)),
+          std::string(to_string(e.timex.type)),
+          e.vague ? "true" : "false",
+          e.timex.text,
+          e.event.summary,
+          e.event.trigger,
+          json ? json_array(e.event.actors) : joined(e.event.actors),
+          e.sentence,
+          e.doc,
+          std::to_string(e.timex.begin),
+          std::to_string(e.timex.end),
+          json ? json_sources(e.also) : joined(also_docs)};
+}
+
+std::vector<Row> rows_of(const std::vector<TimelineEntry>& entries, bool json) {
+  std::vector<Row> rows;
+  rows.reserve(entries.size());
+  for (const TimelineEntry& e : entries) rows.push_back(row_of(e, json));
+  return rows;
+}
+
+// A backslash before each character Markdown could read as inline markup, so texts stay text.
+// (Block markup such as "#" or "-" counts only at the start of a line, where no text stands.)
+void append_markdown_text(std::string_view s, std::string* out) {
+  for (char c : s) {
+    if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) {
+      out->push_back('\\');
+    }
+    out->push_back(c);
+  }
+}
+
+// The entry's document and the documents merged into it, "; "-joined.
+std::string documents_of(const TimelineEntry& e) {
+  std::string out = e.doc;
+  for (const Source& s : e.also) out += "; " + s.doc;
+  return out;
+}
+
+// A TimelineJS date object down to the precision of `span` (a range is written as its days).
+std::string timelinejs_date(date::sys_days day, Span span, const Point* time) {
+  date::year_month_day ymd(day);
+  std::string out = "{\"year\":" + std::to_string(static_cast<int>(ymd.year()));
+  if (span != Span::year) out += ",\"month\":" + std::to_string(unsigned(ymd.month()));
+  if (span == Span::day || span == Span::range) {
+    out += ",\"day\":" + std::to_string(unsigned(ymd.day()));
+  }
+  if (time && time->hour != Point::kUnknown) {
+    out += ",\"hour\":" + std::to_string(time->hour);
+    if (time->minute != Point::kUnknown) out += ",\"minute\":" + std::to_string(time->minute);
+  }
+  return out + "}";
+}
+
+std::string html_escaped(std::string_view s) {
+  std::string out;
+  append_xml_text(s, &out);
+  return out;
+}
+
+}  // namespace
+
+std::optional<TimelineFormat> parse_timeline_format(std::string_view name) {
+  for (std::size_t i = 0; i < kFormatNames.size(); ++i) {
+    if (kFormatNames[i] == name) return static_cast<TimelineFormat>(i);
+  }
+  return std::nullopt;
+}
+
+void write_timeline_jsonl(const std::vector<TimelineEntry>& entries, std::string* out) {
+  write_jsonl_rows(kJsonColumns, rows_of(entries, true), out);
+}
+
+void write_timeline_csv(const std::vector<TimelineEntry>& entries, const CsvStyle& style,
+                        std::string* out) {
+  write_csv_rows(kCsvColumns, rows_of(entries, false), true, out, style);
+}
+
+void write_timeline_markdown(const std::vector<TimelineEntry>& entries, std::string* out) {
+  out->append("# Timeline\n");
+  std::optional<date::year> year;
+  for (const TimelineEntry& e : entries) {
+    date::year y = date::year_month_day(e.interval.first).year();
+    if (y != year) {
+      year = y;
+      out->append("\n## " + std::to_string(static_cast<int>(y)) + "\n\n");
+    }
+    out->append("- **" + date_label(e) + "** \u2014 ");
+    append_markdown_text(one_line(event_text(e)), out);  // a line break would end the item
+    out->append(" (");
+    append_markdown_text(one_line(documents_of(e)), out);
+    out->append(")\n");
+  }
+}
+
+void write_timeline_timelinejs(const std::vector<TimelineEntry>& entries, std::string* out) {
+  out->append("{\"events\":[");
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const TimelineEntry& e = entries[i];
+    Span span = span_of(e.interval);
+    const Point* p = e.timex.value.point();
+    const Point* time = span == Span::day && p && p->has_time() ? p : nullptr;
+    out->append(i == 0 ? "\n" : ",\n");
+    out->append("{\"start_date\":" + timelinejs_date(e.interval.first, span, time));
+    if (span == Span::range)
+      out->append(",\"end_date\":" + timelinejs_date(e.interval.last, span, nullptr));
+    out->append(",\"display_date\":");
+    append_json_string(date_label(e), out);
+    out->append(",\"text\":{\"headline\":");
+    append_json_string(html_escaped(event_text(e)), out);
+    std::string text = "<p>" + html_escaped(e.sentence) + "</p><p><small>" +
+                       html_escaped(documents_of(e)) + "</small></p>";
+    out->append(",\"text\":");
+    append_json_string(text, out);
+    out->append("},\"group\":");
+    append_json_string(e.doc, out);
+    out->append(",\"unique_id\":\"entry-" + std::to_string(i + 1) + "\",\"autolink\":false}");
+  }
+  out->append(entries.empty() ? "]}\n" : "\n]}\n");
+}
+
+void write_timeline_as(const std::vector<TimelineEntry>& entries, TimelineFormat format,
+                       const CsvStyle& style, std::string* out) {
+  switch (format) {
+    case TimelineFormat::table:
+      write_timeline(entries, Format::table, out);
+      break;
+    case TimelineFormat::jsonl:
+      write_timeline_jsonl(entries, out);
+      break;
+    case TimelineFormat::csv:
+      write_timeline_csv(entries, style, out);
+      break;
+    case TimelineFormat::html:
+      write_timeline_html(entries, out);
+      break;
+    case TimelineFormat::markdown:
+      write_timeline_markdown(entries, out);
+      break;
+    case TimelineFormat::timelinejs:
+      write_timeline_timelinejs(entries, out);
+      break;
+    case TimelineFormat::sqlite:
+      break;
+  }
+}
+
+}  // namespace chronik
