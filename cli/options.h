@@ -22,6 +22,10 @@ struct Options {
   InputFormat input_format = InputFormat::text;
   std::optional<Format> format;  // default: table on a terminal, jsonl otherwise
   std::string grammar_dir;       // empty: the built-in grammar
+  // timeline: what cannot be placed on the calendar, listed after the ordered entries
+  bool include_durations = false;
+  bool include_sets = false;
+  bool include_undated = false;
   // eval
   std::string gold;    // the gold standard, JSON Lines with "timex"
   std::string system;  // a system's output in the same format; empty: tag the gold texts

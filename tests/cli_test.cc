@@ -231,6 +231,9 @@ class FlatJsonParser {
         if (!value) return std::nullopt;
       } else if (s_.substr(i_, 4) == "null") {
         i_ += 4;
+      } else if (s_.substr(i_, 4) == "true" || s_.substr(i_, 5) == "false") {
+        value = s_[i_] == 't' ? "true" : "false";
+        i_ += value->size();
       } else {
         std::size_t start = i_;
         while (i_ < s_.size() &&
@@ -351,8 +354,9 @@ std::vector<JsonObject> parse_json_lines(std::string_view text) {
 
 const std::vector<std::string> kExpressionKeys = {"doc",   "begin", "end",  "text",  "type",
                                                   "value", "mod",   "rule", "anchor"};
-const std::vector<std::string> kTimelineKeys = {"begin", "end",  "value",    "mod",
-                                                "type",  "text", "sentence", "doc"};
+const std::vector<std::string> kTimelineKeys = {
+    "begin", "end",         "value", "mod",   "type",    "text",   "sentence",
+    "doc",   "granularity", "vague", "event", "trigger", "actors", "sources"};
 
 // The expressions of a jsonl extract output, checked to have exactly the contract's keys.
 std::vector<JsonObject> parse_expressions(std::string_view text) {
@@ -552,6 +556,11 @@ constexpr Sample kSamples[] = {
     {"extract --input-format jsonl --format jsonl samples/corpus.jsonl",
      "samples/expected/corpus.jsonl"},
     {"timeline samples/softbank-ki.txt", "samples/expected/softbank-ki.timeline.txt"},
+    {"timeline samples/ki-allianz.txt samples/stargate-meldung.txt",
+     "samples/expected/events.timeline.txt"},
+    {"timeline --format jsonl --include durations,sets samples/ki-allianz.txt "
+     "samples/stargate-meldung.txt",
+     "samples/expected/events.timeline.jsonl"},
 };
 
 TEST_CASE("samples: output is byte-identical to the checked-in expected files") {
@@ -877,7 +886,7 @@ TEST_CASE("a missing file fails that document only") {
   CHECK(timeline.exit_code == 1);
   CHECK(contains(timeline.err, missing));
   CHECK(split_lines(timeline.err).back() == "chronik: 2 documents, 1 failed");
-  CHECK(parse_json_lines(timeline.out).size() == 8);
+  CHECK(parse_json_lines(timeline.out).size() == 9);
 }
 
 // Unreadable by permission (chmod 000) cannot be tested here: the tests run as root in CI, who
@@ -1379,7 +1388,7 @@ TEST_CASE("timeline: dated sentences of all documents in chronological order") {
   REQUIRE(lines.size() == entries.size() + 1);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     CHECK(contains(lines[i + 1], entries[i].str("value")));
-    CHECK(contains(lines[i + 1], entries[i].str("sentence")));
+    CHECK(contains(lines[i + 1], entries[i].str("event")));
   }
 }
 

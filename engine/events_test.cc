@@ -1,0 +1,2 @@
+#include "chronik/events.h"
+#include <doctest/doctest.h>
