@@ -197,13 +197,14 @@ class VerbTable {
     return whole_.find(std::string(word)) != whole_.end() ||
            separable_.find(std::string(word)) != separable_.end();
   }
-  // The verb `word` is a form of, given the last word of its clause; sets *text to the trigger
-  // as written ("stellte … vor").
-  const std::string* lemma(std::string_view word, std::string_view clause_end,
+  // The verb `word` is a form of, given the words that end a part of its clause (before a
+  // comma or at its end), where a particle stands; sets *text to the trigger as written
+  // ("stellte … vor").
+  const std::string* lemma(std::string_view word, const std::vector<std::string_view>& ends,
                            std::string* text) const {
     auto [first, last] = separable_.equal_range(std::string(word));
     for (auto it = first; it != last; ++it) {
-      if (it->second.particle == clause_end) {
+      if (std::find(ends.begin(), ends.end(), it->second.particle) != ends.end()) {
         *text = std::string(word) + " \xE2\x80\xA6 " + it->second.particle;
         return &it->second.lemma;
       }
@@ -510,6 +511,7 @@ class EventFinder::Impl {
       kind = clause_words_.find(tokens[at + 1].text);  // "mit dem", "in der"
     }
     if (!kind || *kind == "coordinator") return nullptr;
+    if (*kind == "relative" && first->initial) return nullptr;  // an article, not a relative
     const Token* end = last_word(tokens, c);
     if (!end || end == first || end->capitalized || end->expression != kNoExpression) {
       return nullptr;
@@ -599,15 +601,18 @@ class EventFinder::Impl {
   // --- events ----------------------------------------------------------------------------------
 
   std::optional<Trigger> trigger_of(const std::vector<Token>& tokens, Clause c) const {
-    const Token* end = last_word(tokens, c);
-    std::string_view clause_end = end ? end->text : std::string_view();
+    std::vector<std::string_view> ends;  // words before punctuation or the clause's end
+    for (std::size_t i = c.first; i < c.last; ++i) {
+      if (tokens[i].word && (i + 1 == c.last || !tokens[i + 1].word))
+        ends.push_back(tokens[i].text);
+    }
     std::optional<Trigger> noun, support;
     for (std::size_t i = c.first; i < c.last; ++i) {
       const Token& t = tokens[i];
       if (!t.word || t.expression != kNoExpression) continue;
       Trigger found;
       if (verb(t)) {
-        if (const std::string* lemma = event_verbs_.lemma(t.text, clause_end, &found.text)) {
+        if (const std::string* lemma = event_verbs_.lemma(t.text, ends, &found.text)) {
           found.lemma = *lemma;
           return found;
         }
@@ -618,7 +623,7 @@ class EventFinder::Impl {
               std::string(t.text),
               std::string(t.text.substr(0, t.text.size() - ending.size())) + *infinitive};
         }
-        if (const std::string* lemma = support_verbs_.lemma(t.text, clause_end, &found.text);
+        if (const std::string* lemma = support_verbs_.lemma(t.text, ends, &found.text);
             lemma && !support) {
           found.lemma = *lemma;
           support = found;

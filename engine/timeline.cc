@@ -102,7 +102,8 @@ bool same_event(const TimelineEntry& kept, const TimelineEntry& other) {
   if (has_document(kept, other.document)) return false;
   if (kept.timex.value != other.timex.value || kept.timex.mod != other.timex.mod) return false;
   if (kept.event.lemma.empty() || kept.event.lemma != other.event.lemma) return false;
-  return share_actor(kept.event, other.event);
+  return share_actor(kept.event, other.event) ||
+         (!kept.event.summary.empty() && kept.event.summary == other.event.summary);
 }
 
 std::string joined(const std::vector<std::string>& items) {

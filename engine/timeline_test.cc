@@ -315,6 +315,18 @@ TEST_CASE("the same event at the same date in two documents is one entry with bo
   CHECK(sources_of(entries[0]) == std::vector<std::string>{"d0", "d1", "d2"});
 }
 
+TEST_CASE("entries without actors merge when their summaries are the same") {
+  Point y2005{.granularity = Granularity::year, .year = 2005};
+  std::vector<TimelineEntry> entries = {stated(0, y2005, "präsentieren", {}),
+                                        stated(1, y2005, "präsentieren", {}),
+                                        stated(2, y2005, "präsentieren", {})};
+  entries[0].event.summary = entries[1].event.summary = "erste Versuche präsentiert";
+  entries[2].event.summary = "Pläne präsentiert";
+  merge_timeline(&entries);
+  REQUIRE(entries.size() == 2);
+  CHECK(sources_of(entries[0]) == std::vector<std::string>{"d0", "d1"});
+}
+
 TEST_CASE("entries merge only with the same value, trigger and a shared actor") {
   Point jan21 = day(2025, 1, 21);
   TimelineEntry approx = stated(5, jan21, "gründen", {"OpenAI"});

@@ -120,7 +120,7 @@ void sort_timeline(std::vector<TimelineEntry>* entries);
 
 // Merges entries of different documents that state the same event at the same date: placed, not
 // vague, the same value and mod, the same trigger lemma (not empty), and at least one actor in
-// common. The earliest in timeline order stays and lists the others in `also`; its actors gain
+// common or the same summary. The earliest in timeline order stays and lists the others in `also`; its actors gain
 // theirs. Keeps the order; call it after sort_timeline.
 void merge_timeline(std::vector<TimelineEntry>* entries);
 
