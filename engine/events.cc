@@ -276,6 +276,8 @@ class EventFinder::Impl {
     std::unordered_set<std::string> known;
     std::vector<std::string> in_order;
     std::unordered_set<std::string> lower_case;  // words the document writes in lower case
+    // Capitalized words the document writes after an article or an adjective: common nouns.
+    std::unordered_set<std::string> articled;
     void add(std::string name) {
       if (known.insert(name).second) in_order.push_back(std::move(name));
     }
@@ -321,7 +323,8 @@ class EventFinder::Impl {
   // A capitalized word that might be (part of) a name.
   bool candidate(const Token& t) const {
     if (!t.word || !t.capitalized || t.expression != kNoExpression || t.hyphenated) return false;
-    if (t.text.size() < 2 || common_nouns_.contains(t.text) || function_word(t)) return false;
+    if (t.text.size() < 2 || common_nouns_.contains(t.text)) return false;
+    if (function_words_.contains(t.text)) return false;  // also "Sie", "Ihnen" inside a sentence
     if (event_nouns_.find_head(t.text)) return false;
     const std::string* cue = name_cues_.find_head(t.text);
     if (cue && (*cue != "suffix" || name_cues_.find(t.text))) return false;
@@ -356,8 +359,13 @@ class EventFinder::Impl {
   Names names_of(const std::vector<std::vector<Token>>& sentences) const {
     Names names;
     for (const std::vector<Token>& tokens : sentences) {
-      for (const Token& t : tokens) {
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
         if (t.word && !t.capitalized) names.lower_case.insert(std::string(t.text));
+        if (i > 0 && t.capitalized && t.word &&
+            (function_word(tokens[i - 1], "article") || adjective(tokens[i - 1]))) {
+          names.articled.insert(std::string(t.text));
+        }
       }
     }
     for (const std::vector<Token>& tokens : sentences) {
@@ -384,8 +392,15 @@ class EventFinder::Impl {
     }
     if ((all_caps(t.text) || camel_case(t.text)) && !cue(t, "suffix")) return add_run(1, false);
     if (before && cue(*before, "title")) return add_run(run_length(tokens, i, 3), true);
+    // What the document also writes with an article is a common noun, unless spelled as a name
+    // or named by a title.
+    if (names->articled.count(std::string(t.text))) return 0;
     if (before && cue(*before, "category")) return add_run(run_length(tokens, i, 3), false);
     std::size_t run = run_length(tokens, i, 3);
+    for (std::size_t k = 1; k < run; ++k) {
+      if (names->articled.count(std::string(tokens[i + k].text)))
+        run = k;  // "Zehntausende Menschen"
+    }
     if (run >= 2) {
       std::string_view ending;
       const std::string* strength = adjective_endings_.find_ending(t.text, 2, &ending);
@@ -494,6 +509,11 @@ class EventFinder::Impl {
     if (const Token* end = final_verb(tokens, c)) return end;
     std::size_t at = 0;
     const Token* first = opening(tokens, c, &at);
+    // "Im Mai dürfen ...": the preposition and article belong to the expression.
+    while (first && first->expression == kNoExpression && at + 1 < c.last &&
+           (function_word(*first, "preposition") || function_word(*first, "article"))) {
+      first = &tokens[++at];
+    }
     if (!first || first->expression == kNoExpression) return nullptr;
     std::size_t i = at;
     while (i < c.last && (tokens[i].expression == first->expression)) ++i;
