@@ -11,7 +11,7 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "usage: chronik extract  [options] [FILE...]   temporal expressions, one per row\n"
-    "       chronik timeline [options] [FILE...]   dated sentences in chronological order\n"
+    "       chronik timeline [options] [FILE...]   dated events in chronological order\n"
     "       chronik eval --gold GOLD.jsonl [--system SYSTEM.jsonl] [--errors] [--by-subset]\n"
     "                                              TempEval-3-style scores against a gold "
     "standard\n"
