@@ -1,7 +1,6 @@
 #include "chronik/events.h"
 
 #include <algorithm>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -12,7 +11,8 @@
 namespace chronik {
 namespace {
 
-constexpr std::size_t kNoExpression = static_cast<std::size_t>(-1);
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+constexpr std::size_t kNoExpression = kNone;
 constexpr std::size_t kLongestName = 4;  // words
 
 bool is_space(char32_t c) {
@@ -163,7 +163,6 @@ class WordTable {
     }
     return nullptr;
   }
-  const FormTable& forms() const { return forms_; }
 
  private:
   FormTable forms_;
@@ -593,25 +592,25 @@ class EventFinder::Impl {
     std::vector<Clause> pieces = pieces_of(tokens);
     std::vector<Clause> clauses;
     bool any_verb = false;
-    std::size_t waiting = kNoExpression;  // first token of verbless pieces waiting for a verb
+    std::size_t waiting = kNone;  // first token of verbless pieces waiting for a verb
     for (Clause piece : pieces) {
       if (!has_verb(tokens, piece)) {
-        if (waiting == kNoExpression) waiting = piece.first;
+        if (waiting == kNone) waiting = piece.first;
         continue;
       }
       any_verb = true;
-      if (waiting != kNoExpression && !dependent(tokens, piece)) {
+      if (waiting != kNone && !dependent(tokens, piece)) {
         piece.first = waiting;
-      } else if (waiting != kNoExpression && !clauses.empty()) {
+      } else if (waiting != kNone && !clauses.empty()) {
         clauses.back().last = piece.first;
-      } else if (waiting != kNoExpression) {
+      } else if (waiting != kNone) {
         clauses.push_back({waiting, piece.first});
       }
-      waiting = kNoExpression;
+      waiting = kNone;
       clauses.push_back(piece);
     }
     if (!any_verb) return {{0, tokens.size()}};
-    if (waiting != kNoExpression) clauses.back().last = tokens.size();
+    if (waiting != kNone) clauses.back().last = tokens.size();
     // Each clause reaches to the next, so that the punctuation between belongs to one.
     for (std::size_t i = 0; i + 1 < clauses.size(); ++i) clauses[i].last = clauses[i + 1].first;
     if (!clauses.empty()) clauses.front().first = 0;
@@ -694,10 +693,10 @@ class EventFinder::Impl {
       --last;
     }
     std::string out;
-    std::size_t previous = kNoExpression;
+    std::size_t previous = kNone;
     for (std::size_t i = first; i < last; ++i) {
       if (!keep[i]) continue;
-      if (previous != kNoExpression) {
+      if (previous != kNone) {
         out += previous + 1 == i
                    ? text.substr(tokens[previous].end, tokens[i].begin - tokens[previous].end)
                    : std::string_view(" ");

@@ -11,7 +11,9 @@
 //
 // The clause. A sentence is cut at commas, semicolons, colons, dashes and brackets (never inside
 // an expression), and at a coordinating conjunction (lexicon `clause_word`, "coordinator") when
-// both sides have a verb. A piece without a verb (an apposition, a fronted phrase) joins the
+// the part before it has a verb other than an auxiliary or modal (lexicon `support_verb`, which
+// may still wait for its participle: "hat in Rechenzentren und Chips investiert") and the part
+// after it has a verb. A piece without a verb (an apposition, a fronted phrase) joins the
 // next piece, unless that one is a relative clause (it starts with a "relative" word and ends in
 // a verb) or a "subordinator" clause; then, or at the end, it joins the previous one. A sentence
 // without any verb is one clause. The summary is the clause on one line without the expression,
@@ -23,14 +25,20 @@
 //      needs its particle as the clause's last word and reads "stellte … vor"), or a lower-case
 //      word with a verb ending (lexicon `verb_ending`: "präsentierte" -> "präsentieren");
 //   2. else an event noun or a compound ending in one (lexicon `event_noun`: Bürgermeisterwahl);
-//   3. else a support verb (lexicon `support_verb`: auxiliaries, modals, "findet ... statt").
+//   3. else a support verb (lexicon `support_verb`: auxiliaries, modals, "findet ... statt");
+//   4. else a lower-case word that is a verb by its place: the last word of a clause opened by a
+//      subordinator or relative word ("die sich derzeit überbieten"), or the word right after an
+//      expression that opens a main clause ("Jetzt wendet sich ..."); its lemma is the word.
 // Verbs count only in lower case or as a sentence's first word. `Event::lemma` is the trigger's
 // base form: the lexicon's value, so that "gründete" and "gegründet" share "gründen".
 //
 // Actors are the names of the clause outside expressions, in order, each once. Names are found
 // per document first, in the positions German gives them (every noun is capitalized, so a
 // capital letter alone says little), then every occurrence of a name found anywhere in the
-// document counts, a sentence's first word too, and a genitive "Sons" counts as "Son". A
+// document counts, a sentence's first word too, and a genitive "Sons" counts as "Son". A word
+// the document also writes right after an article or an adjective is a common noun, unless it is
+// spelled as a name or follows a title (and ends a run of capitalized words: "Zehntausende
+// Menschen" is none). A
 // capitalized word (not hyphenated, not in the lexicons `common_noun`, `function_word`,
 // `event_noun`, nor a `name_cue` word) is a name when
 //   - it is written in capitals or camel case (MGX, OpenAI);
