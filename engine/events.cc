@@ -41,6 +41,7 @@ struct Token {
   bool initial = false;  // first word of its sentence, or after a colon or opening quote
   bool hyphenated = false;
   std::size_t expression = kNoExpression;  // index of the expression it is part of
+  std::size_t index = 0;                   // position in its sentence
 };
 
 // Words (letters and digits, joined by inner hyphens and apostrophes, with a trailing hyphen as
@@ -88,6 +89,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t from, std::size_t
       initial = initial || t.text == ":" || t.text == "\xE2\x80\x9E" /* „ */ ||
                 t.text == "\xC2\xBB" /* » */ || t.text == "\"";
     }
+    t.index = tokens.size();
     tokens.push_back(t);
   }
   return tokens;
@@ -228,6 +230,9 @@ struct Trigger {
 struct Clause {
   std::size_t first = 0;
   std::size_t last = 0;
+  // Tokens [hole_first, hole_last) inside are an inserted clause of their own ("so sagt er").
+  std::size_t hole_first = 0;
+  std::size_t hole_last = 0;
 };
 
 }  // namespace
@@ -254,10 +259,14 @@ class EventFinder::Impl {
     std::vector<bool> done(found.size(), false);
     for (const std::vector<Token>& sentence : tokens) {
       for (const Clause& clause : clauses_of(sentence)) {
+        std::vector<Token> words;  // the clause without its hole
         for (std::size_t i = clause.first; i < clause.last; ++i) {
-          std::size_t e = sentence[i].expression;
+          if (i < clause.hole_first || i >= clause.hole_last) words.push_back(sentence[i]);
+        }
+        for (const Token& t : words) {
+          std::size_t e = t.expression;
           if (e == kNoExpression || done[e]) continue;
-          events[e] = event_of(doc.text, sentence, clause, e, names);
+          events[e] = event_of(doc.text, words, {0, words.size()}, e, names);
           done[e] = true;
         }
       }
@@ -547,6 +556,15 @@ class EventFinder::Impl {
     return nullptr;
   }
 
+  // Whether the clause is inserted into another ("In zehn Jahren, so sagt er, werden ..."): it
+  // opens with an "insertion" word of the lexicon `clause_word`.
+  bool inserted(const std::vector<Token>& tokens, Clause c) const {
+    std::size_t at = 0;
+    const Token* first = opening(tokens, c, &at);
+    const std::string* kind = first ? clause_words_.find(first->text) : nullptr;
+    return kind && *kind == "insertion";
+  }
+
   // Whether the clause depends on what comes before it: it opens with a subordinator, or with a
   // relative word and ends in a verb.
   bool dependent(const std::vector<Token>& tokens, Clause c) const {
@@ -593,27 +611,47 @@ class EventFinder::Impl {
     std::vector<Clause> clauses;
     bool any_verb = false;
     std::size_t waiting = kNone;  // first token of verbless pieces waiting for a verb
-    for (Clause piece : pieces) {
-      if (!has_verb(tokens, piece)) {
+    Clause hole;                  // an inserted clause the waiting pieces skip
+    std::vector<bool> verbal;
+    for (Clause piece : pieces) verbal.push_back(has_verb(tokens, piece));
+    for (std::size_t p = 0; p < pieces.size(); ++p) {
+      Clause piece = pieces[p];
+      if (!verbal[p]) {
         if (waiting == kNone) waiting = piece.first;
         continue;
       }
       any_verb = true;
+      bool verb_later = std::find(verbal.begin() + static_cast<std::ptrdiff_t>(p) + 1, verbal.end(),
+                                  true) != verbal.end();
+      if (waiting != kNone && hole.first == hole.last && verb_later && inserted(tokens, piece)) {
+        hole = piece;
+        clauses.push_back(piece);
+        continue;
+      }
       if (waiting != kNone && !dependent(tokens, piece)) {
         piece.first = waiting;
+        piece.hole_first = hole.first;
+        piece.hole_last = hole.last;
       } else if (waiting != kNone && !clauses.empty()) {
         clauses.back().last = piece.first;
       } else if (waiting != kNone) {
         clauses.push_back({waiting, piece.first});
       }
       waiting = kNone;
+      hole = Clause();
       clauses.push_back(piece);
     }
     if (!any_verb) return {{0, tokens.size()}};
     if (waiting != kNone) clauses.back().last = tokens.size();
-    // Each clause reaches to the next, so that the punctuation between belongs to one.
-    for (std::size_t i = 0; i + 1 < clauses.size(); ++i) clauses[i].last = clauses[i + 1].first;
-    if (!clauses.empty()) clauses.front().first = 0;
+    // Each clause reaches to the next, so that the punctuation between belongs to one (an
+    // inserted clause stays as it is).
+    for (std::size_t i = 0; i + 1 < clauses.size(); ++i) {
+      if (clauses[i + 1].first >= clauses[i].last) clauses[i].last = clauses[i + 1].first;
+    }
+    auto first =
+        std::min_element(clauses.begin(), clauses.end(),
+                         [](const Clause& a, const Clause& b) { return a.first < b.first; });
+    first->first = 0;
     return clauses;
   }
 
@@ -697,7 +735,7 @@ class EventFinder::Impl {
     for (std::size_t i = first; i < last; ++i) {
       if (!keep[i]) continue;
       if (previous != kNone) {
-        out += previous + 1 == i
+        out += tokens[previous].index + 1 == tokens[i].index
                    ? text.substr(tokens[previous].end, tokens[i].begin - tokens[previous].end)
                    : std::string_view(" ");
       }
