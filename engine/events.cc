@@ -42,6 +42,11 @@ struct Token {
   bool hyphenated = false;
   std::size_t expression = kNoExpression;  // index of the expression it is part of
   std::size_t index = 0;                   // position in its sentence
+  // What the lexicons say about the word, worked out once (EventFinder::Impl::classify).
+  const std::string* function = nullptr;  // its class in `function_word`
+  bool verb = false;
+  bool adjective = false;
+  bool candidate = false;  // might be (part of) a name
 };
 
 // Words (letters and digits, joined by inner hyphens and apostrophes, with a trailing hyphen as
@@ -133,8 +138,14 @@ class WordTable {
     for (auto& [form, value] : engine.lexicon(name)) {
       forms_.emplace(form, value);
       forms_.emplace(utf8::capitalize_first(form), value);
-      heads_.emplace(utf8::lowercase_first(form), value);
+      std::string head = utf8::lowercase_first(form);
+      if (head.size() >= 4) tails_.insert(head.substr(head.size() - 3));
+      heads_.emplace(std::move(head), value);
+      longest_ = std::max(longest_, form.size() + 1);  // + 1: a capital umlaut may be longer
+      lengths_.push_back(form.size());
     }
+    std::sort(lengths_.begin(), lengths_.end(), std::greater<>());
+    lengths_.erase(std::unique(lengths_.begin(), lengths_.end()), lengths_.end());
   }
   const std::string* find(std::string_view word) const {
     auto it = forms_.find(word);
@@ -146,7 +157,10 @@ class WordTable {
   const std::string* find_head(std::string_view word) const {
     if (const std::string* v = find(word)) return v;
     if (const std::string* v = find(last_part(word))) return v;
-    for (std::size_t cut = 2; cut + 4 <= word.size(); ++cut) {
+    // Most words end in no head's last three bytes: one lookup rules them out.
+    if (word.size() < 6 || !tails_.contains(word.substr(word.size() - 3))) return nullptr;
+    std::size_t from = std::max<std::size_t>(2, word.size() - std::min(word.size(), longest_));
+    for (std::size_t cut = from; cut + 4 <= word.size(); ++cut) {
       if ((static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) continue;
       auto it = heads_.find(word.substr(cut));
       if (it != heads_.end()) return &it->second;
@@ -156,8 +170,9 @@ class WordTable {
   // The longest entry that `word` ends with, leaving at least `keep` bytes before it.
   const std::string* find_ending(std::string_view word, std::size_t keep,
                                  std::string_view* ending) const {
-    for (std::size_t cut = keep; cut < word.size(); ++cut) {
-      auto it = forms_.find(word.substr(cut));
+    for (std::size_t length : lengths_) {
+      if (length == 0 || length + keep > word.size()) continue;
+      auto it = forms_.find(word.substr(word.size() - length));
       if (it != forms_.end()) {
         *ending = it->first;
         return &it->second;
@@ -169,6 +184,9 @@ class WordTable {
  private:
   FormTable forms_;
   FormTable heads_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> tails_;  // of heads
+  std::size_t longest_ = 0;                                             // bytes of the longest form
+  std::vector<std::size_t> lengths_;  // of the forms, longest first
 };
 
 // A verb form split at "...": its first word and the particle that ends its clause.
@@ -195,30 +213,29 @@ class VerbTable {
   }
   // Whether `word` is a form of a verb, whole or the first part of a separable one.
   bool contains(std::string_view word) const {
-    return whole_.find(std::string(word)) != whole_.end() ||
-           separable_.find(std::string(word)) != separable_.end();
+    return whole_.find(word) != whole_.end() || separable_.find(word) != separable_.end();
   }
   // The verb `word` is a form of, given the words that end a part of its clause (before a
   // comma or at its end), where a particle stands; sets *text to the trigger as written
   // ("stellte … vor").
   const std::string* lemma(std::string_view word, const std::vector<std::string_view>& ends,
                            std::string* text) const {
-    auto [first, last] = separable_.equal_range(std::string(word));
+    auto [first, last] = separable_.equal_range(word);
     for (auto it = first; it != last; ++it) {
       if (std::find(ends.begin(), ends.end(), it->second.particle) != ends.end()) {
         *text = std::string(word) + " \xE2\x80\xA6 " + it->second.particle;
         return &it->second.lemma;
       }
     }
-    auto it = whole_.find(std::string(word));
+    auto it = whole_.find(word);
     if (it == whole_.end()) return nullptr;
     *text = word;
     return &it->second;
   }
 
  private:
-  std::unordered_map<std::string, std::string> whole_;
-  std::unordered_multimap<std::string, SeparableForm> separable_;
+  FormTable whole_;
+  std::unordered_multimap<std::string, SeparableForm, StringHash, std::equal_to<>> separable_;
 };
 
 struct Trigger {
@@ -283,9 +300,10 @@ class EventFinder::Impl {
   struct Names {
     std::unordered_set<std::string> known;
     std::vector<std::string> in_order;
-    std::unordered_set<std::string> lower_case;  // words the document writes in lower case
+    // Words of the document (views into its text) written in lower case.
+    std::unordered_set<std::string_view> lower_case;
     // Capitalized words the document writes after an article or an adjective: common nouns.
-    std::unordered_set<std::string> articled;
+    std::unordered_set<std::string_view> articled;
     void add(std::string name) {
       if (known.insert(name).second) in_order.push_back(std::move(name));
     }
@@ -300,6 +318,7 @@ class EventFinder::Impl {
       for (Token& t : tokens) {
         while (e < found.size() && found[e].byte_end <= t.begin) ++e;
         if (e < found.size() && found[e].byte_begin < t.end) t.expression = e;
+        classify(&t);
       }
       result.push_back(std::move(tokens));
     }
@@ -308,13 +327,22 @@ class EventFinder::Impl {
 
   // --- words -----------------------------------------------------------------------------------
 
-  bool function_word(const Token& t, std::string_view kind = {}) const {
-    const std::string* v = function_words_.find(t.text);
-    if (!v || (t.capitalized && !t.initial)) return false;
-    return kind.empty() || *v == kind;
+  void classify(Token* t) const {
+    if (!t->word) return;
+    if (!t->capitalized || t->initial) t->function = function_words_.find(t->text);
+    t->verb = compute_verb(*t);
+    t->adjective = compute_adjective(*t);
+    t->candidate = compute_candidate(*t);
   }
 
-  bool verb(const Token& t) const {
+  static bool function_word(const Token& t, std::string_view kind = {}) {
+    return t.function && (kind.empty() || *t.function == kind);
+  }
+  static bool verb(const Token& t) { return t.verb; }
+  static bool adjective(const Token& t) { return t.adjective; }
+  static bool candidate(const Token& t) { return t.candidate; }
+
+  bool compute_verb(const Token& t) const {
     if (!t.word || (t.capitalized && !t.initial)) return false;
     if (event_verbs_.contains(t.text) || support_verbs_.contains(t.text)) return true;
     std::string_view ending;
@@ -322,21 +350,21 @@ class EventFinder::Impl {
   }
 
   // A lower-case word with an adjective's ending that is neither a verb nor a function word.
-  bool adjective(const Token& t) const {
-    if (!t.word || t.capitalized || verb(t) || function_words_.contains(t.text)) return false;
+  bool compute_adjective(const Token& t) const {
+    if (!t.word || t.capitalized || t.verb || function_words_.contains(t.text)) return false;
     std::string_view ending;
     return adjective_endings_.find_ending(t.text, 2, &ending) != nullptr;
   }
 
   // A capitalized word that might be (part of) a name.
-  bool candidate(const Token& t) const {
+  bool compute_candidate(const Token& t) const {
     if (!t.word || !t.capitalized || t.expression != kNoExpression || t.hyphenated) return false;
     if (t.text.size() < 2 || common_nouns_.contains(t.text)) return false;
     if (function_words_.contains(t.text)) return false;  // also "Sie", "Ihnen" inside a sentence
     if (event_nouns_.find_head(t.text)) return false;
     const std::string* cue = name_cues_.find_head(t.text);
     if (cue && (*cue != "suffix" || name_cues_.find(t.text))) return false;
-    return !(t.initial && verb(t));
+    return !(t.initial && t.verb);
   }
 
   bool cue(const Token& t, std::string_view kind) const {
@@ -369,10 +397,10 @@ class EventFinder::Impl {
     for (const std::vector<Token>& tokens : sentences) {
       for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& t = tokens[i];
-        if (t.word && !t.capitalized) names.lower_case.insert(std::string(t.text));
+        if (t.word && !t.capitalized) names.lower_case.insert(t.text);
         if (i > 0 && t.capitalized && t.word &&
             (function_word(tokens[i - 1], "article") || adjective(tokens[i - 1]))) {
-          names.articled.insert(std::string(t.text));
+          names.articled.insert(t.text);
         }
       }
     }
@@ -402,12 +430,11 @@ class EventFinder::Impl {
     if (before && cue(*before, "title")) return add_run(run_length(tokens, i, 3), true);
     // What the document also writes with an article is a common noun, unless spelled as a name
     // or named by a title.
-    if (names->articled.count(std::string(t.text))) return 0;
+    if (names->articled.count(t.text)) return 0;
     if (before && cue(*before, "category")) return add_run(run_length(tokens, i, 3), false);
     std::size_t run = run_length(tokens, i, 3);
     for (std::size_t k = 1; k < run; ++k) {
-      if (names->articled.count(std::string(tokens[i + k].text)))
-        run = k;  // "Zehntausende Menschen"
+      if (names->articled.count(tokens[i + k].text)) run = k;  // "Zehntausende Menschen"
     }
     if (run >= 2) {
       std::string_view ending;
