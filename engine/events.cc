@@ -386,10 +386,31 @@ class EventFinder::Impl {
   }
 
   // How many capitalized candidate words stand together from `i` on, at most `most`.
+  // A double surname (Thi Nguyen-Kim) may end a run.
   std::size_t run_length(const std::vector<Token>& tokens, std::size_t i, std::size_t most) const {
     std::size_t n = 0;
-    while (i + n < tokens.size() && n < most && candidate(tokens[i + n])) ++n;
+    while (i + n < tokens.size() && n < most &&
+           (candidate(tokens[i + n]) || (n > 0 && double_name(tokens[i + n])))) {
+      ++n;
+    }
     return n;
+  }
+
+  // A hyphenated word whose parts are all capitalized and none a known common word.
+  bool double_name(const Token& t) const {
+    if (!t.word || !t.hyphenated || !t.capitalized || t.expression != kNoExpression) return false;
+    std::string_view rest = t.text;
+    while (!rest.empty()) {
+      std::size_t hyphen = rest.find('-');
+      std::string_view part = rest.substr(0, hyphen);
+      if (part.empty() || !is_upper(utf8::decode(part, 0).code_point)) return false;
+      if (common_nouns_.contains(part) || event_nouns_.contains(part) ||
+          name_cues_.contains(part)) {
+        return false;
+      }
+      rest = hyphen == std::string_view::npos ? std::string_view() : rest.substr(hyphen + 1);
+    }
+    return true;
   }
 
   Names names_of(const std::vector<std::vector<Token>>& sentences) const {
