@@ -8,8 +8,11 @@
 //   chronik::EventFinder events(engine);
 //   chronik::TimelineOptions options{.events = &events};
 //   std::vector<chronik::TimelineEntry> entries;
-//   for (...) chronik::add_timeline_entries(i, doc, engine.extract(doc), splitter, options,
-//   &entries); chronik::sort_timeline(&entries); chronik::merge_timeline(&entries);
+//   for (...) {
+//     chronik::add_timeline_entries(i, doc, engine.extract(doc), splitter, options, &entries);
+//   }
+//   chronik::sort_timeline(&entries);
+//   chronik::merge_timeline(&entries);
 //
 // The interval of an entry. A date covers the days of its value (2025 is 2025-01-01 to
 // 2025-12-31, 2025-W07 its ISO week; times of day cover their day), and its mod changes that:
@@ -120,8 +123,8 @@ void sort_timeline(std::vector<TimelineEntry>* entries);
 
 // Merges entries of different documents that state the same event at the same date: placed, not
 // vague, the same value and mod, the same trigger lemma (not empty), and at least one actor in
-// common or the same summary. The earliest in timeline order stays and lists the others in `also`; its actors gain
-// theirs. Keeps the order; call it after sort_timeline.
+// common or the same summary. The earliest in timeline order stays and lists the others in
+// `also`; its actors gain theirs. Keeps the order; call it after sort_timeline.
 void merge_timeline(std::vector<TimelineEntry>* entries);
 
 // The document ids of an entry: its own, then those of `also`.
