@@ -419,8 +419,13 @@ class EventFinder::Impl {
       for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& t = tokens[i];
         if (t.word && !t.capitalized) names.lower_case.insert(t.text);
-        if (i > 0 && t.capitalized && t.word &&
-            (function_word(tokens[i - 1], "article") || adjective(tokens[i - 1]))) {
+        // After an article, or an adjective after an article ("die alten Menschen"; not
+        // "stärker Japan", where the adjective is an adverb).
+        const Token* before = i > 0 ? &tokens[i - 1] : nullptr;
+        if (before && before->adjective && i > 1 && function_word(tokens[i - 2], "article")) {
+          before = &tokens[i - 2];
+        }
+        if (before && t.capitalized && t.word && function_word(*before, "article")) {
           names.articled.insert(t.text);
         }
       }
