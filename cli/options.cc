@@ -11,7 +11,7 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "usage: chronik extract  [options] [FILE...]   temporal expressions, one per row\n"
-    "       chronik timeline [options] [FILE...]   dated sentences in chronological order\n"
+    "       chronik timeline [options] [FILE...]   dated events in chronological order\n"
     "       chronik eval --gold GOLD.jsonl [--system SYSTEM.jsonl] [--errors] [--by-subset]\n"
     "                                              TempEval-3-style scores against a gold "
     "standard\n"
@@ -140,6 +140,33 @@ bool read_eval_values(const po::variables_map& vm, Options* o, std::string* erro
   return true;
 }
 
+po::options_description timeline_options() {
+  po::options_description d("timeline options");
+  d.add_options()("include", po::value<std::string>(),
+                  "also list what cannot be placed on the calendar, after the ordered entries: "
+                  "durations, sets, undated, or several joined by commas");
+  return d;
+}
+
+bool read_timeline_values(const po::variables_map& vm, Options* o, std::string* error) {
+  if (!vm.count("include")) return true;
+  std::stringstream list(vm["include"].as<std::string>());
+  std::string item;
+  while (std::getline(list, item, ',')) {
+    if (item == "durations") {
+      o->include_durations = true;
+    } else if (item == "sets") {
+      o->include_sets = true;
+    } else if (item == "undated") {
+      o->include_undated = true;
+    } else {
+      *error = "--include takes durations, sets and undated, joined by commas; got '" + item + "'";
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string help_text(const po::options_description& d) {
   std::ostringstream s;
   s << kUsage << "\n" << d;
@@ -149,6 +176,7 @@ std::string help_text(const po::options_description& d) {
 bool parse_command(int argc, const char* const* argv, Options* o, std::string* error) {
   po::options_description visible = input_options();
   if (o->command == Command::eval) visible.add(eval_options());
+  if (o->command == Command::timeline) visible.add(timeline_options());
   po::options_description all;
   all.add(visible).add_options()("files", po::value<std::vector<std::string>>());
   po::positional_options_description positional;
@@ -167,6 +195,7 @@ bool parse_command(int argc, const char* const* argv, Options* o, std::string* e
     return true;
   }
   if (!read_values(vm, o, error)) return false;
+  if (o->command == Command::timeline && !read_timeline_values(vm, o, error)) return false;
   return o->command != Command::eval || read_eval_values(vm, o, error);
 }
 

@@ -27,6 +27,10 @@ struct Options {
   std::string output;                             // --output FILE; empty: standard output
   bool excel = false;                             // timeline csv for Excel: BOM and ';'
   std::string grammar_dir;                        // empty: the built-in grammar
+  // timeline: what cannot be placed on the calendar, listed after the ordered entries
+  bool include_durations = false;
+  bool include_sets = false;
+  bool include_undated = false;
   // eval
   std::string gold;    // the gold standard, JSON Lines with "timex"
   std::string system;  // a system's output in the same format; empty: tag the gold texts

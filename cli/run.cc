@@ -18,6 +18,7 @@
 #include "chronik/check.h"
 #include "chronik/engine.h"
 #include "chronik/eval.h"
+#include "chronik/events.h"
 #include "chronik/format.h"
 #include "chronik/jsonl.h"
 #include "chronik/timeline.h"
@@ -333,13 +334,18 @@ int timeline(const Options& options, const Engine& engine) {
   std::optional<Output> out;
   if (!database && !out.emplace(options.output).opened()) return kExitFailedDocuments;
   SentenceSplitter splitter(engine.abbreviations());
+  EventFinder events(engine);
+  TimelineOptions timeline_options{.durations = options.include_durations,
+                                   .sets = options.include_sets,
+                                   .undated = options.include_undated,
+                                   .events = &events};
   std::vector<TimelineEntry> entries;
   std::vector<TimelineDocument> documents;
   std::size_t index = 0;
   Reader reader(options, [&](const Document& doc) {
     std::size_t mark = entries.size();
     try {
-      add_timeline_entries(index++, doc, engine.extract(doc), splitter, &entries);
+      add_timeline_entries(index++, doc, engine.extract(doc), splitter, timeline_options, &entries);
     } catch (...) {
       entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(mark), entries.end());
       throw;
@@ -348,6 +354,7 @@ int timeline(const Options& options, const Engine& engine) {
   });
   reader.read_all();
   sort_timeline(&entries);
+  merge_timeline(&entries);
   bool written = true;
   std::string error;
   if (database && !write_timeline_sqlite(options.output, documents, entries, &error)) {

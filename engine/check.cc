@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "chronik/events.h"
 #include "grammar_parser.h"
 #include "pattern.h"
 
@@ -127,8 +128,10 @@ std::vector<GrammarProblem> lint_grammar(const std::vector<GrammarFile>& files) 
     }
   }
   for (const Lexicon& lexicon : grammar.lexicons) {
-    if (!used.contains(lexicon.name) && lexicon.name != kAbbreviationLexicon &&
-        lexicon.name != kTenseLexicon) {
+    bool read_by_name = lexicon.name == kAbbreviationLexicon || lexicon.name == kTenseLexicon ||
+                        std::find(kEventLexicons.begin(), kEventLexicons.end(), lexicon.name) !=
+                            kEventLexicons.end();
+    if (!used.contains(lexicon.name) && !read_by_name) {
       problems.push_back(
           {lexicon.file, 1, "", "lexicon {" + lexicon.name + "} is not used by any rule"});
     }

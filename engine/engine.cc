@@ -65,6 +65,7 @@ class Engine::Impl {
   }
 
   const std::vector<Rule>& rules() const { return grammar_.rules; }
+  const std::vector<Lexicon>& lexicons() const { return grammar_.lexicons; }
   const std::vector<std::string>& abbreviations() const { return abbreviations_; }
 
  private:
@@ -97,6 +98,16 @@ const std::vector<Rule>& Engine::rules() const {
 const std::vector<std::string>& Engine::abbreviations() const {
   static const std::vector<std::string> kNone;
   return impl_ ? impl_->abbreviations() : kNone;
+}
+
+std::vector<std::pair<std::string, std::string>> Engine::lexicon(std::string_view name) const {
+  std::vector<std::pair<std::string, std::string>> forms;
+  if (!impl_) return forms;
+  for (const Lexicon& lexicon : impl_->lexicons()) {
+    if (lexicon.name != name) continue;
+    for (const LexiconEntry& entry : lexicon.entries) forms.emplace_back(entry.form, entry.value);
+  }
+  return forms;
 }
 
 std::string_view to_string(AnchorSource source) {

@@ -78,21 +78,29 @@ TEST_CASE("dated expressions and the present become timeline entries") {
   std::vector<TimelineEntry> entries;
   add_timeline_entries(3, doc, found_in(doc), splitter(), &entries);
   CHECK(values_of(entries) ==
-        std::vector<std::string>{"2025-01-21", "PRESENT_REF", "2025", "2025-02 START"});
-  REQUIRE(entries.size() == 4);
+        std::vector<std::string>{"2025-01-21", "PRESENT_REF", "2025", "2025-02 START", "PAST_REF"});
+  REQUIRE(entries.size() == 5);
   CHECK(entries[0].document == 3);
   CHECK(entries[0].doc == "d1");
   CHECK(entries[0].interval == DayInterval{day_of(2025, 1, 21), day_of(2025, 1, 21)});
+  CHECK(entries[0].granularity == Granularity::day);
+  CHECK(!entries[0].vague);
   CHECK(entries[1].interval == DayInterval{day_of(2025, 2, 12), day_of(2025, 2, 12)});
+  CHECK(entries[1].vague);
   CHECK(entries[2].interval == DayInterval{day_of(2025, 1, 1), day_of(2025, 12, 31)});
-  CHECK(entries[3].interval == DayInterval{day_of(2025, 2, 1), day_of(2025, 2, 28)});
+  CHECK(entries[2].granularity == Granularity::year);
+  CHECK(entries[3].interval == DayInterval{day_of(2025, 2, 1), day_of(2025, 2, 10)});
+  CHECK(entries[3].granularity == Granularity::month);
+  CHECK(entries[4].interval == DayInterval{day_of(2024, 2, 12), day_of(2025, 2, 11)});
+  CHECK(entries[4].vague);
+  for (const TimelineEntry& e : entries) CHECK(e.placed);
 }
 
 TEST_CASE("each entry carries the sentence of its expression on one line") {
   Document doc = news();
   std::vector<TimelineEntry> entries;
   add_timeline_entries(0, doc, found_in(doc), splitter(), &entries);
-  REQUIRE(entries.size() == 4);
+  REQUIRE(entries.size() == 5);
   CHECK(entries[0].sentence == "Am 21. Januar 2025 kam er.");
   CHECK(entries[1].sentence == "Heute ist es anders.");
   std::string last = "Im Jahr 2025 und Anfang Februar, jeden Montag, damals, am 3. Mai.";
@@ -100,7 +108,7 @@ TEST_CASE("each entry carries the sentence of its expression on one line") {
   CHECK(entries[3].sentence == last);
 }
 
-TEST_CASE("the present needs a document date to be placed") {
+TEST_CASE("references need a document date to be placed") {
   Document doc = news();
   doc.date.reset();
   std::vector<TimelineEntry> entries;
@@ -125,12 +133,26 @@ TEST_CASE("times with a known date are placed on their day") {
   CHECK(entries[0].interval == DayInterval{day_of(2025, 2, 11), day_of(2025, 2, 11)});
 }
 
-TEST_CASE("future references are left out") {
+TEST_CASE("references are placed around the document date and marked vague") {
   Document doc = news();
+  doc.date = DocumentDate::parse("2025-02");
   std::vector<TimelineEntry> entries;
-  add_timeline_entries(0, doc, {timex(doc, "Heute", TimexType::date, Reference::future)},
+  add_timeline_entries(0, doc,
+                       {timex(doc, "Heute", TimexType::date, Reference::present),
+                        timex(doc, "damals", TimexType::date, Reference::past),
+                        timex(doc, "kam", TimexType::date, Reference::future)},
                        splitter(), &entries);
-  CHECK(entries.empty());
+  REQUIRE(entries.size() == 3);
+  // The document date is known to the month: the present is all of February.
+  CHECK(entries[0].interval == DayInterval{day_of(2025, 2, 1), day_of(2025, 2, 28)});
+  CHECK(entries[0].granularity == Granularity::month);
+  // The past: the year before the document date begins; the future: the year after it ends.
+  CHECK(entries[1].interval == DayInterval{day_of(2024, 2, 1), day_of(2025, 1, 31)});
+  CHECK(entries[2].interval == DayInterval{day_of(2025, 3, 1), day_of(2026, 2, 28)});
+  for (const TimelineEntry& e : entries) {
+    CHECK(e.vague);
+    CHECK(e.placed);
+  }
 }
 
 TEST_CASE("sentences start after the date header") {
@@ -152,7 +174,179 @@ TEST_CASE("the timeline sorts by first day") {
   add_timeline_entries(0, doc, found_in(doc), splitter(), &entries);
   sort_timeline(&entries);
   CHECK(values_of(entries) ==
-        std::vector<std::string>{"2025", "2025-01-21", "2025-02 START", "PRESENT_REF"});
+        std::vector<std::string>{"PAST_REF", "2025", "2025-01-21", "2025-02 START", "PRESENT_REF"});
+}
+
+// The interval of a value with a mod, as timeline_interval() gives it.
+DayInterval interval_with(Point p, Mod mod) {
+  Timex t;
+  t.type = TimexType::date;
+  t.value = p;
+  t.mod = mod;
+  auto interval = timeline_interval(t, std::nullopt);
+  REQUIRE(interval.has_value());
+  return *interval;
+}
+
+Point month(int year, int m) {
+  return {.granularity = Granularity::month, .year = year, .month = m};
+}
+Point year_of(int year) { return {.granularity = Granularity::year, .year = year}; }
+
+TEST_CASE("START, MID and END are the first, middle and last third") {
+  CHECK(interval_with(month(2025, 2), Mod::start) ==
+        DayInterval{day_of(2025, 2, 1), day_of(2025, 2, 10)});
+  CHECK(interval_with(month(2025, 2), Mod::mid) ==
+        DayInterval{day_of(2025, 2, 10), day_of(2025, 2, 19)});
+  CHECK(interval_with(month(2025, 2), Mod::end) ==
+        DayInterval{day_of(2025, 2, 19), day_of(2025, 2, 28)});
+  CHECK(interval_with(month(2025, 1), Mod::start) ==
+        DayInterval{day_of(2025, 1, 1), day_of(2025, 1, 11)});
+  CHECK(interval_with(month(2025, 1), Mod::mid) ==
+        DayInterval{day_of(2025, 1, 11), day_of(2025, 1, 21)});
+  CHECK(interval_with(year_of(2025), Mod::end) ==
+        DayInterval{day_of(2025, 9, 1), day_of(2025, 12, 31)});
+  // A single day has no thirds.
+  CHECK(interval_with(day(2025, 1, 21), Mod::start) ==
+        DayInterval{day_of(2025, 1, 21), day_of(2025, 1, 21)});
+}
+
+TEST_CASE("APPROX widens by one unit of the granularity on each side") {
+  CHECK(interval_with(year_of(2005), Mod::approx) ==
+        DayInterval{day_of(2004, 1, 1), day_of(2006, 12, 31)});
+  CHECK(interval_with(month(2025, 3), Mod::approx) ==
+        DayInterval{day_of(2025, 2, 1), day_of(2025, 4, 30)});
+  CHECK(interval_with(day(2025, 5, 3), Mod::approx) ==
+        DayInterval{day_of(2025, 5, 2), day_of(2025, 5, 4)});
+}
+
+TEST_CASE("BEFORE and AFTER are the unit before and after, ON_OR_ include the value") {
+  CHECK(interval_with(year_of(2025), Mod::before) ==
+        DayInterval{day_of(2024, 1, 1), day_of(2024, 12, 31)});
+  CHECK(interval_with(month(2025, 3), Mod::after) ==
+        DayInterval{day_of(2025, 4, 1), day_of(2025, 4, 30)});
+  CHECK(interval_with(month(2025, 3), Mod::on_or_before) ==
+        DayInterval{day_of(2025, 2, 1), day_of(2025, 3, 31)});
+  CHECK(interval_with(day(2025, 3, 31), Mod::on_or_after) ==
+        DayInterval{day_of(2025, 3, 31), day_of(2025, 4, 1)});
+  CHECK(interval_with(year_of(2025), Mod::more_than) ==
+        DayInterval{day_of(2025, 1, 1), day_of(2025, 12, 31)});
+}
+
+TEST_CASE("order across granularities: year, day, start of a month, the present") {
+  Document doc;
+  doc.id = "g";
+  doc.date = DocumentDate::parse("2025-02");
+  doc.text = "jetzt; 2025; Anfang Februar 2025; 21. Januar 2025; Mitte 2025; 2025-02";
+  Point feb = month(2025, 2);
+  std::vector<Timex> found = {timex(doc, "jetzt", TimexType::date, Reference::present),
+                              timex(doc, "2025;", TimexType::date, year_of(2025)),
+                              timex(doc, "Anfang Februar 2025", TimexType::date, feb, Mod::start),
+                              timex(doc, "21. Januar 2025", TimexType::date, day(2025, 1, 21)),
+                              timex(doc, "Mitte 2025", TimexType::date, year_of(2025), Mod::mid),
+                              timex(doc, "2025-02", TimexType::date, feb)};
+  std::vector<TimelineEntry> entries;
+  add_timeline_entries(0, doc, found, splitter(), &entries);
+  sort_timeline(&entries);
+  // 2025 starts first; the day in January; February's first third ends before all of February;
+  // the present (a DCT known to the month) covers February like 2025-02 and comes after it, being
+  // later in the text; the middle third of 2025 starts in May.
+  CHECK(values_of(entries) == std::vector<std::string>{"2025", "2025-01-21", "2025-02 START",
+                                                       "PRESENT_REF", "2025-02", "2025 MID"});
+}
+
+TEST_CASE("durations, sets and undated values join only when asked, after the ordered entries") {
+  Document doc = news();
+  std::vector<TimelineEntry> entries;
+  TimelineOptions options{.durations = true, .sets = true, .undated = true};
+  add_timeline_entries(0, doc, found_in(doc), splitter(), options, &entries);
+  sort_timeline(&entries);
+  CHECK(values_of(entries) == std::vector<std::string>{"PAST_REF", "2025", "2025-01-21",
+                                                       "2025-02 START", "PRESENT_REF", "PXY",
+                                                       "XXXX-WXX-1", "XXXX-05-03"});
+  REQUIRE(entries.size() == 8);
+  CHECK(!entries[5].placed);
+  CHECK(entries[5].interval == DayInterval{day_of(2025, 2, 12), day_of(2025, 2, 12)});
+  CHECK(!entries[6].placed);
+  CHECK(!entries[7].placed);
+
+  entries.clear();
+  add_timeline_entries(0, doc, found_in(doc), splitter(), TimelineOptions{.sets = true}, &entries);
+  CHECK(values_of(entries).size() == 6);
+
+  REQUIRE(entries.size() == 6);
+  CHECK(entries[4].timex.text == "jeden Montag");
+  std::string out;
+  write_timeline({entries[4]}, Format::csv, &out);
+  CHECK(out.find("\r\n,,XXXX-WXX-1,,SET,jeden Montag,") != std::string::npos);
+}
+
+TimelineEntry stated(std::size_t document, Point p, std::string lemma,
+                     std::vector<std::string> actors) {
+  TimelineEntry e;
+  e.document = document;
+  e.doc = "d" + std::to_string(document);
+  e.timex.type = TimexType::date;
+  e.timex.value = p;
+  e.timex.text = "am 21. Januar";
+  e.interval = *interval_of(p);
+  e.event.lemma = lemma;
+  e.event.trigger = lemma;
+  e.event.actors = std::move(actors);
+  return e;
+}
+
+TEST_CASE("the same event at the same date in two documents is one entry with both sources") {
+  Point jan21 = day(2025, 1, 21);
+  std::vector<TimelineEntry> entries = {
+      stated(0, jan21, "gründen", {"OpenAI", "Oracle"}),
+      stated(1, jan21, "gründen", {"Stargate", "Oracle", "MGX"}),
+      stated(2, jan21, "gründen", {"Oracle"}),
+  };
+  sort_timeline(&entries);
+  merge_timeline(&entries);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].doc == "d0");
+  REQUIRE(entries[0].also.size() == 2);
+  CHECK(entries[0].also[0].doc == "d1");
+  CHECK(entries[0].also[0].text == "am 21. Januar");
+  CHECK(entries[0].also[1].doc == "d2");
+  CHECK(entries[0].event.actors == std::vector<std::string>{"OpenAI", "Oracle", "Stargate", "MGX"});
+  CHECK(sources_of(entries[0]) == std::vector<std::string>{"d0", "d1", "d2"});
+}
+
+TEST_CASE("entries without actors merge when their summaries are the same") {
+  Point y2005{.granularity = Granularity::year, .year = 2005};
+  std::vector<TimelineEntry> entries = {stated(0, y2005, "präsentieren", {}),
+                                        stated(1, y2005, "präsentieren", {}),
+                                        stated(2, y2005, "präsentieren", {})};
+  entries[0].event.summary = entries[1].event.summary = "erste Versuche präsentiert";
+  entries[2].event.summary = "Pläne präsentiert";
+  merge_timeline(&entries);
+  REQUIRE(entries.size() == 2);
+  CHECK(sources_of(entries[0]) == std::vector<std::string>{"d0", "d1"});
+}
+
+TEST_CASE("entries merge only with the same value, trigger and a shared actor") {
+  Point jan21 = day(2025, 1, 21);
+  TimelineEntry approx = stated(5, jan21, "gründen", {"OpenAI"});
+  approx.timex.mod = Mod::approx;
+  TimelineEntry vague = stated(6, jan21, "gründen", {"OpenAI"});
+  vague.vague = true;
+  std::vector<TimelineEntry> entries = {
+      stated(0, jan21, "gründen", {"OpenAI"}),
+      stated(0, jan21, "gründen", {"OpenAI"}),             // the same document
+      stated(1, jan21, "verkaufen", {"OpenAI"}),           // another trigger
+      stated(2, jan21, "gründen", {"Oracle"}),             // no actor in common
+      stated(3, day(2025, 1, 22), "gründen", {"OpenAI"}),  // another day
+      stated(4, jan21, "", {"OpenAI"}),                    // no trigger
+      approx,                                              // another mod
+      vague,                                               // vague
+  };
+  sort_timeline(&entries);
+  merge_timeline(&entries);
+  CHECK(entries.size() == 8);
+  for (const TimelineEntry& e : entries) CHECK(e.also.empty());
 }
 
 TimelineEntry entry(std::size_t document, std::size_t begin, DayInterval interval) {
@@ -176,50 +370,56 @@ TEST_CASE("ties sort by last day, then document, then position") {
         std::vector<std::pair<std::size_t, std::size_t>>{{2, 90}, {0, 10}, {0, 50}, {1, 0}});
 }
 
-TEST_CASE("the timeline as CSV") {
+// The first and fifth entries of news(), with events as the event finder would give them.
+std::vector<TimelineEntry> with_events() {
   Document doc = news();
   std::vector<Timex> found = found_in(doc);
   std::vector<TimelineEntry> entries;
   add_timeline_entries(0, doc, {found[0], found[4]}, splitter(), &entries);
+  entries[0].event = {"kam er", "kam", {"Son"}, "kommen"};
+  entries[1].event = {"Im Jahr 2025 und", "", {}, ""};
+  entries[0].also.push_back({1, "d2", 0, 5, "heute", "Heute kam er."});
+  return entries;
+}
+
+TEST_CASE("the timeline as CSV") {
   std::string out;
-  write_timeline(entries, Format::csv, &out);
+  write_timeline(with_events(), Format::csv, &out);
   CHECK(out ==
-        "begin,end,value,mod,type,text,sentence,doc\r\n"
-        "2025-01-21,2025-01-21,2025-01-21,,DATE,21. Januar 2025,Am 21. Januar 2025 kam er.,d1\r\n"
-        "2025-02-01,2025-02-28,2025-02,START,DATE,Anfang Februar,"
-        "\"Im Jahr 2025 und Anfang Februar, jeden Montag, damals, am 3. Mai.\",d1\r\n");
+        "begin,end,value,mod,type,text,sentence,doc,granularity,vague,event,trigger,actors,"
+        "sources\r\n"
+        "2025-01-21,2025-01-21,2025-01-21,,DATE,21. Januar 2025,Am 21. Januar 2025 kam er.,d1,"
+        "day,false,kam er,kam,Son,d1; d2\r\n"
+        "2025-02-01,2025-02-10,2025-02,START,DATE,Anfang Februar,"
+        "\"Im Jahr 2025 und Anfang Februar, jeden Montag, damals, am 3. Mai.\",d1,month,false,"
+        "Im Jahr 2025 und,,,d1\r\n");
 }
 
 TEST_CASE("an empty timeline as CSV is its header") {
   std::string out;
   write_timeline({}, Format::csv, &out);
-  CHECK(out == "begin,end,value,mod,type,text,sentence,doc\r\n");
+  CHECK(out ==
+        "begin,end,value,mod,type,text,sentence,doc,granularity,vague,event,trigger,actors,"
+        "sources\r\n");
 }
 
 TEST_CASE("the timeline as JSON Lines") {
-  Document doc = news();
-  std::vector<TimelineEntry> entries;
-  add_timeline_entries(0, doc, {found_in(doc)[0]}, splitter(), &entries);
   std::string out;
-  write_timeline(entries, Format::jsonl, &out);
+  write_timeline({with_events()[0]}, Format::jsonl, &out);
   CHECK(out ==
         "{\"begin\":\"2025-01-21\",\"end\":\"2025-01-21\",\"value\":\"2025-01-21\",\"mod\":null,"
         "\"type\":\"DATE\",\"text\":\"21. Januar 2025\",\"sentence\":\"Am 21. Januar 2025 kam "
-        "er.\",\"doc\":\"d1\"}\n");
+        "er.\",\"doc\":\"d1\",\"granularity\":\"day\",\"vague\":false,\"event\":\"kam er\","
+        "\"trigger\":\"kam\",\"actors\":\"Son\",\"sources\":\"d1; d2\"}\n");
 }
 
 TEST_CASE("the timeline as a table") {
-  Document doc = news();
-  std::vector<Timex> found = found_in(doc);
-  std::vector<TimelineEntry> entries;
-  add_timeline_entries(0, doc, {found[0], found[4]}, splitter(), &entries);
   std::string out;
-  write_timeline(entries, Format::table, &out);
+  write_timeline(with_events(), Format::table, &out);
   CHECK(out ==
-        "date           type  sentence  [document]\n"
-        "2025-01-21     DATE  Am 21. Januar 2025 kam er.  [d1]\n"
-        "2025-02 START  DATE  Im Jahr 2025 und Anfang Februar, jeden Montag, damals, am 3. Mai."
-        "  [d1]\n");
+        "date           type  trigger  event  {actors}  [documents]\n"
+        "2025-01-21     DATE  kam      kam er  {Son}  [d1; d2]\n"
+        "2025-02 START  DATE           Im Jahr 2025 und  [d1]\n");
 }
 
 }  // namespace

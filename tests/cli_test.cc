@@ -577,6 +577,11 @@ constexpr Sample kSamples[] = {
     {"extract --input-format jsonl --format jsonl samples/corpus.jsonl",
      "samples/expected/corpus.jsonl"},
     {"timeline samples/softbank-ki.txt", "samples/expected/softbank-ki.timeline.txt"},
+    {"timeline samples/ki-allianz.txt samples/stargate-meldung.txt",
+     "samples/expected/events.timeline.txt"},
+    {"timeline --format jsonl --include durations,sets samples/ki-allianz.txt "
+     "samples/stargate-meldung.txt",
+     "samples/expected/events.timeline.jsonl"},
 };
 
 TEST_CASE("samples: output is byte-identical to the checked-in expected files") {
@@ -902,7 +907,7 @@ TEST_CASE("a missing file fails that document only") {
   CHECK(timeline.exit_code == 1);
   CHECK(contains(timeline.err, missing));
   CHECK(split_lines(timeline.err).back() == "chronik: 2 documents, 1 failed");
-  CHECK(parse_json_lines(timeline.out).size() == 8);
+  CHECK(parse_json_lines(timeline.out).size() == 9);
 }
 
 // Unreadable by permission (chmod 000) cannot be tested here: the tests run as root in CI, who
@@ -1457,7 +1462,7 @@ TEST_CASE("timeline: dated sentences of all documents in chronological order") {
   REQUIRE(lines.size() == entries.size() + 1);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     CHECK(contains(lines[i + 1], entries[i].str("value")));
-    CHECK(contains(lines[i + 1], entries[i].str("sentence")));
+    CHECK(contains(lines[i + 1], entries[i].str("event")));
   }
 }
 
@@ -1483,6 +1488,50 @@ TEST_CASE("--output FILE: the output in the file, nothing on standard output") {
   CHECK(unwritable.exit_code == 1);
   CHECK(unwritable.out.empty());
   CHECK(contains(unwritable.err, "no-such-dir/t.html: cannot write: "));
+}
+
+TEST_CASE("timeline: a JSONL corpus is one chronology; the same event in two documents merges") {
+  TempDir dir;
+  std::string corpus = dir.write(
+      "corpus.jsonl",
+      "{\"id\":\"a\",\"dct\":\"2025-01-22\",\"text\":\"Die Unternehmen OpenAI und Oracle "
+      "gründeten am 21. Januar 2025 das Vorhaben Stargate. Seit Jahren planen sie das.\"}\n"
+      "{\"id\":\"b\",\"dct\":\"2025-02-10\",\"text\":\"Am 21. Januar hat Masayoshi Son "
+      "mit OpenAI das Vorhaben Stargate gegründet. Jeden Montag tagt der Vorstand.\"}\n");
+  Result r = chronik("timeline --input-format jsonl --format jsonl " + quote(corpus));
+  REQUIRE(r.exit_code == 0);
+  std::vector<JsonObject> entries = parse_json_lines(r.out);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].str("value") == "2025-01-21");
+  CHECK(entries[0].str("doc") == "a");
+  CHECK(contains(entries[0].str("also"), "\"doc\":\"b\""));
+  CHECK(entries[0].str("trigger") == "gründeten");
+  CHECK(entries[0].str("actors") == "[\"OpenAI\",\"Oracle\",\"Stargate\",\"Masayoshi Son\"]");
+  CHECK(entries[0].str("vague") == "false");
+  CHECK(entries[0].str("granularity") == "day");
+
+  Result all = chronik("timeline --input-format jsonl --format jsonl --include durations,sets " +
+                       quote(corpus));
+  REQUIRE(all.exit_code == 0);
+  std::vector<JsonObject> more = parse_json_lines(all.out);
+  REQUIRE(more.size() == 3);
+  CHECK(more[1].str("value") == "PXY");
+  CHECK(more[1].is_null("begin"));
+  CHECK(more[2].str("value") == "XXXX-WXX-1");
+  CHECK(more[2].str("trigger") == "tagt");
+}
+
+TEST_CASE("timeline: --include takes durations, sets and undated only, and only in timeline") {
+  for (const char* args : {"timeline --include weeks samples/softbank-ki.txt",
+                           "timeline --include durations,,sets samples/softbank-ki.txt",
+                           "extract --include durations samples/softbank-ki.txt"}) {
+    CAPTURE(args);
+    Result r = chronik(args);
+    CHECK(r.exit_code == 2);
+    CHECK(is_one_line(r.err));
+  }
+  CHECK(chronik("timeline --include durations,sets,undated samples/softbank-ki.txt").exit_code ==
+        0);
 }
 
 // --- grammars

@@ -18,6 +18,8 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "chronik/document.h"
@@ -48,6 +50,11 @@ class Engine {
   // Words that a full stop after them does not end a sentence with ("z. B.", "Dr."), from the
   // grammar's "abbreviation" lexicon; see sentences.h.
   const std::vector<std::string>& abbreviations() const;
+
+  // The forms and values of the grammar's lexicon `name`, as written in its file; empty when the
+  // grammar has no such lexicon. For components that read word lists by name, such as the event
+  // finder (events.h).
+  std::vector<std::pair<std::string, std::string>> lexicon(std::string_view name) const;
 
   class Impl;
 
