@@ -33,7 +33,8 @@ li.year { margin: 1.5rem 0 .5rem; font-size: 1.3rem; font-weight: 700; }
 li.entry { display: grid; grid-template-columns: 14rem 1fr; gap: 1rem; padding: .6rem 0;
   border-top: 1px solid var(--line); }
 li.entry:target { background: var(--soft); }
-li.entry time { font-weight: 600; font-variant-numeric: tabular-nums; }
+li.entry time, li.entry .value { font-weight: 600; font-variant-numeric: tabular-nums; }
+h2.unplaced { margin: 2.5rem 0 .5rem; font-size: 1.3rem; }
 li.entry.vague time::after { content: " \2248"; color: var(--muted); }
 .event { margin: 0; }
 .actors { margin: .2rem 0 0; font-size: .85rem; }
@@ -61,12 +62,14 @@ std::string percent(double x) {
 class Axis {
  public:
   Axis(date::sys_days lo, date::sys_days hi) : lo_(lo), hi_(std::max(hi, lo + date::days(1))) {}
-  // From the first day of the earliest entry to the end of the last day of the latest.
-  explicit Axis(const std::vector<TimelineEntry>& entries)
-      : Axis(entries.front().interval.first, entries.front().interval.last + date::days(1)) {
-    for (const TimelineEntry& e : entries) {
-      lo_ = std::min(lo_, e.interval.first);
-      hi_ = std::max(hi_, e.interval.last + date::days(1));
+  // From the first day of the earliest of `shown` (indices into entries; not empty) to the end
+  // of the last day of the latest.
+  Axis(const std::vector<TimelineEntry>& entries, const std::vector<std::size_t>& shown)
+      : Axis(entries[shown.front()].interval.first,
+             entries[shown.front()].interval.last + date::days(1)) {
+    for (std::size_t i : shown) {
+      lo_ = std::min(lo_, entries[i].interval.first);
+      hi_ = std::max(hi_, entries[i].interval.last + date::days(1));
     }
   }
   date::sys_days lo() const { return lo_; }
@@ -145,13 +148,14 @@ std::vector<int> lanes_of(const std::vector<TimelineEntry>& entries,
   return lanes;
 }
 
-// When most entries crowd into a small part of the whole axis (outliers, twenty years back or
-// ten ahead, stretch it), an axis over the middle 80% of the first days (at least the first and
+// When most of `shown` crowd into a small part of the whole axis (outliers, twenty years back or
+// ten ahead, stretch it), an axis over the middle 80% of their first days (at least the first and
 // the last left out), padded a little; else nullopt.
-std::optional<Axis> detail_of(const std::vector<TimelineEntry>& entries, const Axis& whole) {
-  if (entries.size() < 5) return std::nullopt;
+std::optional<Axis> detail_of(const std::vector<TimelineEntry>& entries,
+                              const std::vector<std::size_t>& shown, const Axis& whole) {
+  if (shown.size() < 5) return std::nullopt;
   std::vector<date::sys_days> firsts;
-  for (const TimelineEntry& e : entries) firsts.push_back(e.interval.first);
+  for (std::size_t i : shown) firsts.push_back(entries[i].interval.first);
   std::sort(firsts.begin(), firsts.end());
   std::size_t trim = std::max<std::size_t>(1, firsts.size() / 10);
   date::sys_days lo = firsts[trim];
@@ -192,14 +196,23 @@ void write_axis(const std::vector<TimelineEntry>& entries, const std::vector<std
   out->append("</div>\n");
 }
 
+// An entry not placed has no days: its value stands in place of the date.
 void write_entry(const TimelineEntry& e, std::size_t number, std::string* out) {
-  std::string first = iso_day(e.interval.first);
-  std::string last = iso_day(e.interval.last);
   out->append("<li class=\"entry" + std::string(e.vague ? " vague" : "") + "\" id=\"e" +
-              std::to_string(number) + "\" data-begin=\"" + first + "\" data-end=\"" + last +
-              "\">\n<time datetime=\"" + (first == last ? first : first + "/" + last) + "\">");
-  append_text(date_label(e), out);
-  out->append("</time>\n<div>\n<p class=\"event\">");
+              std::to_string(number) + "\"");
+  if (e.placed) {
+    std::string first = iso_day(e.interval.first);
+    std::string last = iso_day(e.interval.last);
+    out->append(" data-begin=\"" + first + "\" data-end=\"" + last + "\">\n<time datetime=\"" +
+                (first == last ? first : first + "/" + last) + "\">");
+    append_text(date_label(e), out);
+    out->append("</time>");
+  } else {
+    out->append(">\n<span class=\"value\">");
+    append_text(e.timex.value.str(), out);
+    out->append("</span>");
+  }
+  out->append("\n<div>\n<p class=\"event\">");
   append_text(event_text(e), out);
   out->append("</p>\n");
   if (!e.event.actors.empty()) {
@@ -224,6 +237,33 @@ void write_entry(const TimelineEntry& e, std::size_t number, std::string* out) {
   out->append("</p>\n</div>\n</li>\n");
 }
 
+// The span of the placed entries (ending the header line), their axes and their list by year.
+void write_chronology(const std::vector<TimelineEntry>& entries,
+                      const std::vector<std::size_t>& placed, std::string* out) {
+  Axis whole(entries, placed);
+  out->append(", " + iso_day(whole.lo()) + " \u2013 " + iso_day(whole.hi() - date::days(1)) +
+              "</p>\n</header>\n");
+  write_axis(entries, placed, whole, "overview", out);
+  if (std::optional<Axis> detail = detail_of(entries, placed, whole)) {
+    std::vector<std::size_t> inside;
+    for (std::size_t i : placed) {
+      if (detail->overlaps(entries[i].interval)) inside.push_back(i);
+    }
+    write_axis(entries, inside, *detail, "detail", out);
+  }
+  out->append("<ol class=\"entries\">\n");
+  std::optional<date::year> year;
+  for (std::size_t i : placed) {
+    date::year y = date::year_month_day(entries[i].interval.first).year();
+    if (y != year) {
+      year = y;
+      out->append("<li class=\"year\">" + std::to_string(static_cast<int>(y)) + "</li>\n");
+    }
+    write_entry(entries[i], i + 1, out);
+  }
+  out->append("</ol>\n");
+}
+
 }  // namespace
 
 void write_timeline_html(const std::vector<TimelineEntry>& entries, std::string* out) {
@@ -245,30 +285,22 @@ void write_timeline_html(const std::vector<TimelineEntry>& entries, std::string*
     out->append("</p>\n</header>\n<p class=\"empty\">No dated sentences.</p>\n</body>\n</html>\n");
     return;
   }
-  Axis whole(entries);
-  out->append(", " + iso_day(whole.lo()) + " \u2013 " + iso_day(whole.hi() - date::days(1)) +
-              "</p>\n</header>\n");
-  std::vector<std::size_t> all(entries.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  write_axis(entries, all, whole, "overview", out);
-  if (std::optional<Axis> detail = detail_of(entries, whole)) {
-    std::vector<std::size_t> inside;
-    for (std::size_t i : all) {
-      if (detail->overlaps(entries[i].interval)) inside.push_back(i);
-    }
-    write_axis(entries, inside, *detail, "detail", out);
-  }
-  out->append("<ol class=\"entries\">\n");
-  std::optional<date::year> year;
+  std::vector<std::size_t> placed, unplaced;
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    date::year y = date::year_month_day(entries[i].interval.first).year();
-    if (y != year) {
-      year = y;
-      out->append("<li class=\"year\">" + std::to_string(static_cast<int>(y)) + "</li>\n");
-    }
-    write_entry(entries[i], i + 1, out);
+    (entries[i].placed ? placed : unplaced).push_back(i);
   }
-  out->append("</ol>\n</body>\n</html>\n");
+  if (placed.empty()) {
+    out->append("</p>\n</header>\n");
+  } else {
+    write_chronology(entries, placed, out);
+  }
+  if (!unplaced.empty()) {
+    out->append(
+        "<h2 class=\"unplaced\">Not on the calendar</h2>\n<ol class=\"entries unplaced\">\n");
+    for (std::size_t i : unplaced) write_entry(entries[i], i + 1, out);
+    out->append("</ol>\n");
+  }
+  out->append("</body>\n</html>\n");
 }
 
 }  // namespace chronik

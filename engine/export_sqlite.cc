@@ -24,8 +24,8 @@ CREATE TABLE IF NOT EXISTS entries (
   doc TEXT NOT NULL REFERENCES documents(doc),
   text_begin INTEGER NOT NULL,
   text_end INTEGER NOT NULL,
-  begin_date TEXT NOT NULL,
-  end_date TEXT NOT NULL,
+  begin_date TEXT,
+  end_date TEXT,
   value TEXT NOT NULL,
   granularity TEXT NOT NULL,
   mod TEXT,
@@ -193,12 +193,12 @@ void write_rows(Database& db, const std::vector<TimelineDocument>& documents,
     std::string begin = std::to_string(e.timex.begin), end = std::to_string(e.timex.end);
     sqlite3_int64 id =
         db.run(entry,
-               {e.doc, begin, end, iso_day(e.interval.first), iso_day(e.interval.last),
-                e.timex.value.str(), std::string(to_string(e.granularity)),
-                std::string(to_string(e.timex.mod)), std::string(to_string(e.timex.type)),
-                e.vague ? "1" : "0", e.timex.text, e.event.summary, e.event.trigger,
-                actors_joined(e.event.actors), e.sentence},
-               {2, 3, 10}, {8});
+               {e.doc, begin, end, e.placed ? iso_day(e.interval.first) : "",
+                e.placed ? iso_day(e.interval.last) : "", e.timex.value.str(),
+                std::string(to_string(e.granularity)), std::string(to_string(e.timex.mod)),
+                std::string(to_string(e.timex.type)), e.vague ? "1" : "0", e.timex.text,
+                e.event.summary, e.event.trigger, actors_joined(e.event.actors), e.sentence},
+               {2, 3, 10}, {4, 5, 8});
     std::string entry_id = std::to_string(id);
     db.run(kept_entry, {entry_id}, {1});
     db.run(clear_actors, {entry_id}, {1});

@@ -1,12 +1,10 @@
 #include "chronik/timeline.h"
 
 #include <algorithm>
-#include <array>
 #include <tuple>
 
 #include "chronik/events.h"
 #include "rows.h"
-#include "utf8.h"
 
 namespace chronik {
 namespace {
@@ -104,101 +102,6 @@ bool same_event(const TimelineEntry& kept, const TimelineEntry& other) {
   if (kept.event.lemma.empty() || kept.event.lemma != other.event.lemma) return false;
   return share_actor(kept.event, other.event) ||
          (!kept.event.summary.empty() && kept.event.summary == other.event.summary);
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string s;
-  for (const std::string& item : items) {
-    if (!s.empty()) s += "; ";
-    s += item;
-  }
-  return s;
-}
-
-std::string iso(date::sys_days day) {
-  date::year_month_day ymd(day);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
-}
-
-enum Column {
-  kBegin,
-  kEnd,
-  kValue,
-  kMod,
-  kType,
-  kText,
-  kSentence,
-  kDoc,
-  kGranularity,
-  kVague,
-  kEvent,
-  kTrigger,
-  kActors,
-  kSources,
-  kColumnCount
-};
-constexpr std::array<ColumnSpec, kColumnCount> kColumns = {{{"begin", false, true},
-                                                            {"end", false, true},
-                                                            {"value"},
-                                                            {"mod", false, true},
-                                                            {"type"},
-                                                            {"text"},
-                                                            {"sentence"},
-                                                            {"doc"},
-                                                            {"granularity"},
-                                                            {"vague", true},
-                                                            {"event"},
-                                                            {"trigger"},
-                                                            {"actors"},
-                                                            {"sources"}}};
-
-Row row_of(const TimelineEntry& e) {
-  return {e.placed ? iso(e.interval.first) : std::string(),
-          e.placed ? iso(e.interval.last) : std::string(),
-          e.timex.value.str(),
-          std::string(to_string(e.timex.mod)),
-          std::string(to_string(e.timex.type)),
-          e.timex.text,
-          e.sentence,
-          e.doc,
-          std::string(to_string(e.granularity)),
-          e.vague ? "true" : "false",
-          e.event.summary,
-          e.event.trigger,
-          joined(e.event.actors),
-          joined(sources_of(e))};
-}
-
-// For people: the date as written by the value (with its mod), the type, the trigger, the event
-// (else the sentence), {actors} and [documents].
-void write_rows_table(const std::vector<Row>& rows, std::string* out) {
-  std::size_t date_width = 4, type_width = 4, trigger_width = 7;
-  std::vector<std::string> dates;
-  for (const Row& row : rows) {
-    dates.push_back(row[kMod].empty() ? row[kValue] : row[kValue] + " " + row[kMod]);
-    date_width = std::max(date_width, dates.back().size());
-    type_width = std::max(type_width, row[kType].size());
-    trigger_width =
-        std::max(trigger_width, utf8::count_code_points(row[kTrigger], 0, row[kTrigger].size()));
-  }
-  auto pad = [](std::string s, std::size_t width) {
-    std::size_t length = utf8::count_code_points(s, 0, s.size());
-    if (length < width) s.append(width - length, ' ');
-    return s;
-  };
-  out->append(pad("date", date_width + 2) + pad("type", type_width + 2) +
-              pad("trigger", trigger_width + 2) + "event  {actors}  [documents]\n");
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const Row& row = rows[i];
-    std::string line = pad(dates[i], date_width + 2) + pad(row[kType], type_width + 2) +
-                       pad(row[kTrigger], trigger_width + 2) +
-                       (row[kEvent].empty() ? row[kSentence] : row[kEvent]);
-    if (!row[kActors].empty()) line += "  {" + row[kActors] + "}";
-    out->append(line + "  [" + row[kSources] + "]\n");
-  }
 }
 
 }  // namespace
@@ -306,22 +209,6 @@ std::vector<std::string> sources_of(const TimelineEntry& entry) {
   std::vector<std::string> ids{entry.doc};
   for (const Source& s : entry.also) ids.push_back(s.doc);
   return ids;
-}
-
-void write_timeline(const std::vector<TimelineEntry>& entries, Format format, std::string* out) {
-  std::vector<Row> rows;
-  rows.reserve(entries.size());
-  for (const TimelineEntry& e : entries) rows.push_back(row_of(e));
-  switch (format) {
-    case Format::jsonl:
-      write_jsonl_rows(kColumns, rows, out);
-      break;
-    case Format::csv:
-      write_csv_rows(kColumns, rows, true, out);
-      break;
-    default:
-      write_rows_table(rows, out);
-  }
 }
 
 }  // namespace chronik

@@ -1,10 +1,12 @@
 #include "chronik/timeline_export.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
 #include "export_labels.h"
 #include "rows.h"
+#include "utf8.h"
 
 namespace chronik {
 
@@ -82,39 +84,24 @@ enum Column {
   kColumnCount
 };
 
-// The same columns in both formats; JSON writes numbers, the boolean and the lists unquoted.
-constexpr std::array<ColumnSpec, kColumnCount> kCsvColumns = {{{"begin"},
-                                                               {"end"},
-                                                               {"value"},
-                                                               {"granularity"},
-                                                               {"mod"},
-                                                               {"type"},
-                                                               {"vague"},
-                                                               {"text"},
-                                                               {"event"},
-                                                               {"trigger"},
-                                                               {"actors"},
-                                                               {"sentence"},
-                                                               {"doc"},
-                                                               {"text_begin"},
-                                                               {"text_end"},
-                                                               {"also"}}};
-constexpr std::array<ColumnSpec, kColumnCount> kJsonColumns = {{{"begin"},
-                                                                {"end"},
-                                                                {"value"},
-                                                                {"granularity"},
-                                                                {"mod", false, true},
-                                                                {"type"},
-                                                                {"vague", true},
-                                                                {"text"},
-                                                                {"event"},
-                                                                {"trigger"},
-                                                                {"actors", true},
-                                                                {"sentence"},
-                                                                {"doc"},
-                                                                {"text_begin", true},
-                                                                {"text_end", true},
-                                                                {"also", true}}};
+// The same columns in both formats; CSV writes every value as a field, JSON writes numbers, the
+// boolean and the lists unquoted, and an empty date or mod as null.
+constexpr std::array<ColumnSpec, kColumnCount> kColumns = {{{"begin", false, true},
+                                                            {"end", false, true},
+                                                            {"value"},
+                                                            {"granularity"},
+                                                            {"mod", false, true},
+                                                            {"type"},
+                                                            {"vague", true},
+                                                            {"text"},
+                                                            {"event"},
+                                                            {"trigger"},
+                                                            {"actors", true},
+                                                            {"sentence"},
+                                                            {"doc"},
+                                                            {"text_begin", true},
+                                                            {"text_end", true},
+                                                            {"also", true}}};
 
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
@@ -153,8 +140,8 @@ std::string json_sources(const std::vector<Source>& sources) {
 Row row_of(const TimelineEntry& e, bool json) {
   std::vector<std::string> also_docs;
   for (const Source& s : e.also) also_docs.push_back(s.doc);
-  return {iso_day(e.interval.first),
-          iso_day(e.interval.last),
+  return {e.placed ? iso_day(e.interval.first) : std::string(),
+          e.placed ? iso_day(e.interval.last) : std::string(),
           e.timex.value.str(),
           std::string(to_string(e.granularity)),
           std::string(to_string(e.timex.mod)),
@@ -176,6 +163,12 @@ std::vector<Row> rows_of(const std::vector<TimelineEntry>& entries, bool json) {
   rows.reserve(entries.size());
   for (const TimelineEntry& e : entries) rows.push_back(row_of(e, json));
   return rows;
+}
+
+std::string padded(std::string s, std::size_t width) {
+  std::size_t length = utf8::count_code_points(s, 0, s.size());
+  if (length < width) s.append(width - length, ' ');
+  return s;
 }
 
 // A backslash before each character Markdown could read as inline markup, so texts stay text.
@@ -227,24 +220,59 @@ std::optional<TimelineFormat> parse_timeline_format(std::string_view name) {
 }
 
 void write_timeline_jsonl(const std::vector<TimelineEntry>& entries, std::string* out) {
-  write_jsonl_rows(kJsonColumns, rows_of(entries, true), out);
+  write_jsonl_rows(kColumns, rows_of(entries, true), out);
 }
 
 void write_timeline_csv(const std::vector<TimelineEntry>& entries, const CsvStyle& style,
                         std::string* out) {
-  write_csv_rows(kCsvColumns, rows_of(entries, false), true, out, style);
+  write_csv_rows(kColumns, rows_of(entries, false), true, out, style);
+}
+
+void write_timeline_table(const std::vector<TimelineEntry>& entries, std::string* out) {
+  std::size_t date_width = 4, type_width = 4, trigger_width = 7;
+  std::vector<std::string> dates;
+  for (const TimelineEntry& e : entries) {
+    std::string_view mod = to_string(e.timex.mod);
+    dates.push_back(e.timex.value.str() + (mod.empty() ? "" : " " + std::string(mod)));
+    date_width = std::max(date_width, dates.back().size());
+    type_width = std::max(type_width, to_string(e.timex.type).size());
+    trigger_width = std::max(trigger_width,
+                             utf8::count_code_points(e.event.trigger, 0, e.event.trigger.size()));
+  }
+  out->append(padded("date", date_width + 2) + padded("type", type_width + 2) +
+              padded("trigger", trigger_width + 2) + "event  {actors}  [documents]\n");
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const TimelineEntry& e = entries[i];
+    std::string line = padded(dates[i], date_width + 2) +
+                       padded(std::string(to_string(e.timex.type)), type_width + 2) +
+                       padded(e.event.trigger, trigger_width + 2) + event_text(e);
+    if (!e.event.actors.empty()) line += "  {" + joined(e.event.actors) + "}";
+    out->append(line + "  [" + documents_of(e) + "]\n");
+  }
 }
 
 void write_timeline_markdown(const std::vector<TimelineEntry>& entries, std::string* out) {
   out->append("# Timeline\n");
   std::optional<date::year> year;
+  bool unplaced = false;
   for (const TimelineEntry& e : entries) {
-    date::year y = date::year_month_day(e.interval.first).year();
-    if (y != year) {
-      year = y;
-      out->append("\n## " + std::to_string(static_cast<int>(y)) + "\n\n");
+    if (!e.placed && !unplaced) {
+      unplaced = true;
+      out->append("\n## Not on the calendar\n\n");
+    } else if (e.placed) {
+      date::year y = date::year_month_day(e.interval.first).year();
+      if (y != year) {
+        year = y;
+        out->append("\n## " + std::to_string(static_cast<int>(y)) + "\n\n");
+      }
     }
-    out->append("- **" + date_label(e) + "** \u2014 ");
+    out->append("- **");
+    if (e.placed) {
+      out->append(date_label(e));
+    } else {
+      append_markdown_text(e.timex.value.str(), out);
+    }
+    out->append("** \u2014 ");
     append_markdown_text(one_line(event_text(e)), out);  // a line break would end the item
     out->append(" (");
     append_markdown_text(one_line(documents_of(e)), out);
@@ -254,12 +282,15 @@ void write_timeline_markdown(const std::vector<TimelineEntry>& entries, std::str
 
 void write_timeline_timelinejs(const std::vector<TimelineEntry>& entries, std::string* out) {
   out->append("{\"events\":[");
+  bool first = true;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const TimelineEntry& e = entries[i];
+    if (!e.placed) continue;  // a slide needs a start date
     Span span = span_of(e.interval);
     const Point* p = e.timex.value.point();
     const Point* time = span == Span::day && p && p->has_time() ? p : nullptr;
-    out->append(i == 0 ? "\n" : ",\n");
+    out->append(first ? "\n" : ",\n");
+    first = false;
     out->append("{\"start_date\":" + timelinejs_date(e.interval.first, span, time));
     if (span == Span::range)
       out->append(",\"end_date\":" + timelinejs_date(e.interval.last, span, nullptr));
@@ -275,14 +306,14 @@ void write_timeline_timelinejs(const std::vector<TimelineEntry>& entries, std::s
     append_json_string(e.doc, out);
     out->append(",\"unique_id\":\"entry-" + std::to_string(i + 1) + "\",\"autolink\":false}");
   }
-  out->append(entries.empty() ? "]}\n" : "\n]}\n");
+  out->append(first ? "]}\n" : "\n]}\n");
 }
 
 void write_timeline_as(const std::vector<TimelineEntry>& entries, TimelineFormat format,
                        const CsvStyle& style, std::string* out) {
   switch (format) {
     case TimelineFormat::table:
-      write_timeline(entries, Format::table, out);
+      write_timeline_table(entries, out);
       break;
     case TimelineFormat::jsonl:
       write_timeline_jsonl(entries, out);

@@ -16,6 +16,7 @@ namespace {
 
 using fixture::sample_documents;
 using fixture::sample_timeline;
+using fixture::timeline_with_unplaced;
 
 std::vector<std::string> lines_of(std::string_view text, std::string_view end = "\n") {
   std::vector<std::string> lines;
@@ -90,6 +91,47 @@ TEST_CASE("timeline csv: RFC 4180 with a header, lists joined by '; '") {
         "2025-02-01,2025-02-10,2025-02,month,START,DATE,false,Anfang Februar,begannen die "
         "Bauarbeiten,begannen,,Anfang Februar begannen die Bauarbeiten.,halle.txt,120,134,");
   CHECK(out.substr(0, 3) != "\xEF\xBB\xBF");
+  std::string none;
+  write_timeline_csv({}, {}, &none);
+  CHECK(none == rows[0] + "\r\n");
+}
+
+TEST_CASE("timeline jsonl and csv: an entry not placed has no begin and end") {
+  std::string jsonl;
+  write_timeline_jsonl(timeline_with_unplaced(), &jsonl);
+  std::vector<std::string> lines = lines_of(jsonl);
+  REQUIRE(lines.size() == 7);
+  CHECK(lines[6] == R"({"begin":null,"end":null,"value":"P4Y","granularity":"day","mod":null,)"
+                    R"("type":"DURATION","vague":false,"text":"vier Jahren",)"
+                    R"("event":"plant die Stadt die Halle","trigger":"plant","actors":["Stadt"],)"
+                    R"("sentence":"Seit vier Jahren plant die Stadt die Halle.","doc":"halle.txt",)"
+                    R"("text_begin":400,"text_end":411,"also":[]})");
+  std::string csv;
+  write_timeline_csv(timeline_with_unplaced(), {}, &csv);
+  std::vector<std::string> rows = lines_of(csv, "\r\n");
+  REQUIRE(rows.size() == 8);
+  CHECK(rows[7] ==
+        ",,P4Y,day,,DURATION,false,vier Jahren,plant die Stadt die Halle,plant,Stadt,"
+        "Seit vier Jahren plant die Stadt die Halle.,halle.txt,400,411,");
+  csv.clear();
+  write_timeline_csv(timeline_with_unplaced(), kExcelCsv, &csv);
+  CHECK(csv.find("\r\n;;P4Y;day;;DURATION;false;vier Jahren;") != std::string::npos);
+}
+
+TEST_CASE("timeline table: value and mod, type, trigger, event, actors and documents aligned") {
+  std::vector<TimelineEntry> entries = timeline_with_unplaced();
+  entries.erase(entries.begin(), entries.begin() + 1);
+  entries.erase(entries.begin() + 1, entries.begin() + 5);
+  std::string out;
+  write_timeline_table(entries, &out);
+  CHECK(out ==
+        "date        type      trigger   event  {actors}  [documents]\n"
+        "2025-01-21  DATE      gründete  gründete OpenAI mit SoftBank \"Stargate\"; Kosten: 500 "
+        "Mrd. <USD>  {OpenAI; SoftBank}  [stargate.txt; halle.txt]\n"
+        "P4Y         DURATION  plant     plant die Stadt die Halle  {Stadt}  [halle.txt]\n");
+  std::string none;
+  write_timeline_table({}, &none);
+  CHECK(none == "date  type  trigger  event  {actors}  [documents]\n");
 }
 
 TEST_CASE("timeline csv for Excel: a byte-order mark and ';', fields with ';' quoted") {
@@ -149,6 +191,22 @@ TEST_CASE("timeline markdown: a chronology by year with ISO dates, markup escape
         std::string::npos);
 }
 
+TEST_CASE("timeline markdown: entries not placed follow the chronology under their own heading") {
+  std::string out;
+  write_timeline_markdown(timeline_with_unplaced(), &out);
+  CHECK(out.find("\n## 2026\n\n"
+                 "- **2026** \u2014 soll die Halle öffnen, sagte Müller \\& Co. (halle.txt)\n"
+                 "\n## Not on the calendar\n\n"
+                 "- **P4Y** \u2014 plant die Stadt die Halle (halle.txt)\n") != std::string::npos);
+  CHECK(out.ends_with("(halle.txt)\n"));
+  CHECK(out.find("2025-02-12 \u2014 plant") == std::string::npos);
+  std::string alone;
+  write_timeline_markdown({fixture::unplaced_duration()}, &alone);
+  CHECK(alone ==
+        "# Timeline\n\n## Not on the calendar\n\n"
+        "- **P4Y** \u2014 plant die Stadt die Halle (halle.txt)\n");
+}
+
 TEST_CASE("timeline TimelineJS: events with dates down to their precision, texts HTML-escaped") {
   std::string out;
   write_timeline_timelinejs(sample_timeline(), &out);
@@ -173,6 +231,17 @@ TEST_CASE("timeline TimelineJS: events with dates down to their precision, texts
   std::string none;
   write_timeline_timelinejs({}, &none);
   CHECK(none == "{\"events\":[]}\n");
+}
+
+TEST_CASE("timeline TimelineJS: entries not placed are left out, having no start date") {
+  std::string with;
+  write_timeline_timelinejs(timeline_with_unplaced(), &with);
+  std::string without;
+  write_timeline_timelinejs(sample_timeline(), &without);
+  CHECK(with == without);
+  std::string alone;
+  write_timeline_timelinejs({fixture::unplaced_duration()}, &alone);
+  CHECK(alone == "{\"events\":[]}\n");
 }
 
 TEST_CASE("timeline html: a self-contained page, entries in order, text escaped") {
@@ -268,6 +337,34 @@ TEST_CASE("timeline html: a detail axis when an outlier crowds the others togeth
   CHECK(detail_marks.find("href=\"#e1\"") == std::string::npos);
   CHECK(detail_marks.find("href=\"#e2\" style=\"left:4.43%;") != std::string::npos);
   CHECK(detail_marks.find("href=\"#e7\"") == std::string::npos);
+}
+
+TEST_CASE("timeline html: entries not placed are listed after the dated ones, off the axis") {
+  std::string page;
+  write_timeline_html(timeline_with_unplaced(), &page);
+  CHECK(page.find("7 entries from 2 documents, 2024-05-01 \u2013 2026-12-31</p>") !=
+        std::string::npos);
+  CHECK(page.find("<p class=\"axis-caption\">overview: 2024-05-01 \u2013 2026-12-31</p>") !=
+        std::string::npos);
+  CHECK(count(page, "<a class=\"mark") == 6 + 4);  // overview and detail, as without it
+  CHECK(page.find("href=\"#e7\"") == std::string::npos);
+  std::size_t dated_end = page.find("</ol>");
+  std::size_t section = page.find("<h2 class=\"unplaced\">Not on the calendar</h2>");
+  REQUIRE(section != std::string::npos);
+  CHECK(dated_end < section);
+  CHECK(page.find("id=\"e6\"") < dated_end);
+  CHECK(page.find("<li class=\"entry\" id=\"e7\">\n<span class=\"value\">P4Y</span>\n", section) !=
+        std::string::npos);
+  CHECK(page.find("<p class=\"event\">plant die Stadt die Halle</p>", section) !=
+        std::string::npos);
+  CHECK(count(page, "data-begin=") == 6);
+
+  std::string alone;
+  write_timeline_html({fixture::unplaced_duration()}, &alone);
+  CHECK(alone.find("1 entry from 1 document</p>") != std::string::npos);
+  CHECK(alone.find("class=\"axis") == std::string::npos);
+  CHECK(alone.find("<ol class=\"entries\">") == std::string::npos);
+  CHECK(alone.find("<span class=\"value\">P4Y</span>") != std::string::npos);
 }
 
 // A database file in a fresh temporary directory, removed afterwards.
@@ -374,6 +471,19 @@ TEST_CASE("timeline sqlite: writing the same documents again updates, never dupl
         std::vector<std::string>{"3"});
   CHECK(db.query("SELECT count(*) FROM actors WHERE actor = 'Müller & Co.'") ==
         std::vector<std::string>{"0"});
+}
+
+TEST_CASE("timeline sqlite: an entry not placed has NULL dates") {
+  TempDatabase db;
+  std::string error;
+  REQUIRE(write_timeline_sqlite(db.path(), sample_documents(), timeline_with_unplaced(), &error));
+  CHECK(db.query("SELECT begin_date, end_date, value, type, text FROM entries WHERE id = 7") ==
+        std::vector<std::string>{"NULL|NULL|P4Y|DURATION|vier Jahren"});
+  // A period's query passes it by.
+  CHECK(db.query("SELECT count(*) FROM entries WHERE begin_date <= '2025-02-28' AND end_date >= "
+                 "'2025-02-01'") == std::vector<std::string>{"3"});
+  CHECK(db.query("SELECT actor FROM actors WHERE entry_id = 7") ==
+        std::vector<std::string>{"Stadt"});
 }
 
 TEST_CASE("timeline sqlite: a file that cannot be written is an error naming it") {

@@ -23,6 +23,7 @@
 #include "chronik/format.h"
 #include "chronik/sentences.h"
 #include "chronik/timeline.h"
+#include "chronik/timeline_export.h"
 
 namespace {
 
@@ -116,10 +117,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<chronik::TimelineEntry> entries;
   chronik::add_timeline_entries(0, doc, found, *kSplitter, &entries);
   chronik::sort_timeline(&entries);
-  for (chronik::Format format :
-       {chronik::Format::table, chronik::Format::jsonl, chronik::Format::csv}) {
+  for (chronik::TimelineFormat format :
+       {chronik::TimelineFormat::table, chronik::TimelineFormat::jsonl,
+        chronik::TimelineFormat::csv}) {
     out.clear();
-    chronik::write_timeline(entries, format, &out);
+    chronik::write_timeline_as(entries, format, {}, &out);
   }
   return 0;
 }

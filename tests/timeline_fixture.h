@@ -45,7 +45,7 @@ inline std::vector<TimelineEntry> sample_timeline() {
                     P{.granularity = Granularity::month, .year = 2024, .month = 5}, Mod::none,
                     {day(2024, 5, 1), day(2024, 5, 31)}, Granularity::month,
                     "Im Mai 2024 fiel der Beschluss für die Halle.",
-                    {"fiel der Beschluss für die Halle", "Beschluss", {"Stadtrat"}}));
+                    {"fiel der Beschluss für die Halle", "Beschluss", {"Stadtrat"}, "Beschluss"}));
   t.push_back(
       entry(1, "stargate.txt", 3, "21. Januar", TimexType::date,
             P{.granularity = Granularity::day, .year = 2025, .month = 1, .day = 21}, Mod::none,
@@ -54,14 +54,15 @@ inline std::vector<TimelineEntry> sample_timeline() {
             "*Son*.",
             {"gründete OpenAI mit SoftBank \"Stargate\"; Kosten: 500 Mrd. <USD>",
              "gründete",
-             {"OpenAI", "SoftBank"}}));
+             {"OpenAI", "SoftBank"},
+             "gründen"}));
   t.back().also.push_back({0, "halle.txt", 80, 90, "21.01.2025",
                            "Seit dem 21.01.2025 gibt es Stargate, Kosten 500 Mrd."});
   t.push_back(entry(0, "halle.txt", 120, "Anfang Februar", TimexType::date,
                     P{.granularity = Granularity::month, .year = 2025, .month = 2}, Mod::start,
                     {day(2025, 2, 1), day(2025, 2, 10)}, Granularity::month,
                     "Anfang Februar begannen die Bauarbeiten.",
-                    {"begannen die Bauarbeiten", "begannen", {}}));
+                    {"begannen die Bauarbeiten", "begannen", {}, "beginnen"}));
   t.push_back(entry(1, "stargate.txt", 200, "um 14:30 Uhr", TimexType::time,
                     P{.granularity = Granularity::minute,
                       .year = 2025,
@@ -71,16 +72,36 @@ inline std::vector<TimelineEntry> sample_timeline() {
                       .minute = 30},
                     Mod::none, {day(2025, 2, 12), day(2025, 2, 12)}, Granularity::minute,
                     "Um 14:30 Uhr trat Son vor die Presse.",
-                    {"trat Son vor die Presse", "trat", {"Masayoshi Son"}}));
+                    {"trat Son vor die Presse", "trat", {"Masayoshi Son"}, "treten"}));
   t.push_back(entry(1, "stargate.txt", 240, "Heute", TimexType::date, Reference::present, Mod::none,
                     {day(2025, 2, 12), day(2025, 2, 12)}, Granularity::day,
                     "Heute ist alles anders.", {}));
   t.back().vague = true;
-  t.push_back(entry(0, "halle.txt", 300, "2026", TimexType::date,
-                    P{.granularity = Granularity::year, .year = 2026}, Mod::none,
-                    {day(2026, 1, 1), day(2026, 12, 31)}, Granularity::year,
-                    "2026 soll die Halle öffnen, sagte Müller & Co.",
-                    {"soll die Halle öffnen, sagte Müller & Co.", "öffnen", {"Müller & Co."}}));
+  t.push_back(
+      entry(0, "halle.txt", 300, "2026", TimexType::date,
+            P{.granularity = Granularity::year, .year = 2026}, Mod::none,
+            {day(2026, 1, 1), day(2026, 12, 31)}, Granularity::year,
+            "2026 soll die Halle öffnen, sagte Müller & Co.",
+            {"soll die Halle öffnen, sagte Müller & Co.", "öffnen", {"Müller & Co."}, "öffnen"}));
+  return t;
+}
+
+// A duration listed on request (--include durations): not placed, after the ordered entries. Its
+// interval is the document date's, as add_timeline_entries leaves it, which no export may show.
+inline TimelineEntry unplaced_duration() {
+  TimelineEntry e = entry(0, "halle.txt", 400, "vier Jahren", TimexType::duration,
+                          Duration{.amount = 4, .unit = Unit::year}, Mod::none,
+                          {day(2025, 2, 12), day(2025, 2, 12)}, Granularity::day,
+                          "Seit vier Jahren plant die Stadt die Halle.",
+                          {"plant die Stadt die Halle", "plant", {"Stadt"}, "planen"});
+  e.placed = false;
+  return e;
+}
+
+// sample_timeline() with unplaced_duration() after it.
+inline std::vector<TimelineEntry> timeline_with_unplaced() {
+  std::vector<TimelineEntry> t = sample_timeline();
+  t.push_back(unplaced_duration());
   return t;
 }
 

@@ -47,7 +47,6 @@
 
 #include "chronik/calendar.h"
 #include "chronik/document.h"
-#include "chronik/format.h"
 #include "chronik/sentences.h"
 #include "chronik/timex.h"
 
@@ -129,12 +128,6 @@ void merge_timeline(std::vector<TimelineEntry>* entries);
 
 // The document ids of an entry: its own, then those of `also`.
 std::vector<std::string> sources_of(const TimelineEntry& entry);
-
-// Columns: begin, end (ISO days; empty when not placed), value, mod, type, text, sentence, doc,
-// granularity, vague, event (the summary), trigger, actors and sources (document ids, own first),
-// lists joined by "; ". The table shows the date, the type, the trigger, the event (else the
-// sentence), {actors} and [sources].
-void write_timeline(const std::vector<TimelineEntry>& entries, Format format, std::string* out);
 
 }  // namespace chronik
 

@@ -13,12 +13,18 @@
 // Every writer but the SQLite one appends to a string and does no I/O. Output is deterministic:
 // the same entries give the same bytes (no time stamps), so it can be compared and diffed.
 //
+// Entries that are not placed (durations, sets and undated values, `placed = false`; they follow
+// the ordered entries) have no days: csv and jsonl leave begin and end empty (JSON null), sqlite
+// stores NULL, table, html and markdown list them after the dated entries with their value, and
+// timelinejs leaves them out, as a slide needs a start date.
+//
 // Columns of the csv and jsonl formats, one row per entry, in this order:
-//   begin, end    the first and last day the entry can be on, ISO YYYY-MM-DD (inclusive)
+//   begin, end    the first and last day the entry can be on, ISO YYYY-MM-DD (inclusive);
+//                 empty / null when the entry is not placed
 //   value         the TIMEX3 value (2025-01-21, 2025-02, 2025-W07)
 //   granularity   how precise the date is: year, month, week, day, hour, ...
 //   mod           the TIMEX3 mod (START, APPROX, ...); empty / null when none
-//   type          DATE or TIME
+//   type          DATE or TIME; DURATION or SET when not placed
 //   vague         true when placed relative to the document date (PRESENT_REF), else false
 //   text          the temporal expression as written
 //   event         what happened: the clause without the expression
@@ -57,26 +63,34 @@ void write_timeline_jsonl(const std::vector<TimelineEntry>& entries, std::string
 void write_timeline_csv(const std::vector<TimelineEntry>& entries, const CsvStyle& style,
                         std::string* out);
 
+// For the terminal: a line per entry with its value (and mod), type, trigger, event (the summary,
+// else the sentence), {actors} and [documents], under a header line; columns padded to align.
+void write_timeline_table(const std::vector<TimelineEntry>& entries, std::string* out);
+
 // One self-contained HTML page (inline CSS, no script, nothing loaded from the network): a
 // horizontal time axis on which each entry is a mark at a position proportional to its date (a
 // bar as wide as its interval), and below it the entries in order, each with its date, event
 // (the summary, else the sentence), expression and documents. Marks link to their entries.
+// Entries not placed follow in a section of their own, with their value, and have no mark.
 void write_timeline_html(const std::vector<TimelineEntry>& entries, std::string* out);
 
 // A chronology for reports: a heading per year of the entries' first days, and a line per entry
 //   - **2025-01-21** — event (document; further documents)
 // Dates are ISO: a day, a month (2025-02) or year (2025) when the interval is exactly that, else
-// "first – last". Markdown's special characters in the texts are escaped.
+// "first – last". Markdown's special characters in the texts are escaped. Entries not placed
+// follow under "## Not on the calendar", their value in place of the date:
+//   - **P4Y** — event (document)
 void write_timeline_markdown(const std::vector<TimelineEntry>& entries, std::string* out);
 
 // The JSON Knight Lab TimelineJS 3 reads: {"events": [slide, ...]}, one slide per entry with
 // start_date (and end_date for an interval longer than its value's unit) as {year, month, day,
 // hour, minute} numbers down to the value's granularity, text {headline: the event,
-// text: the sentence and documents, HTML-escaped}, group (the document) and unique_id.
+// text: the sentence and documents, HTML-escaped}, group (the document) and unique_id
+// ("entry-N", N the entry's position). Entries not placed are left out: a slide needs a date.
 void write_timeline_timelinejs(const std::vector<TimelineEntry>& entries, std::string* out);
 
-// Any format but sqlite (which writes a file; nothing is appended for it). table is the
-// aligned table of write_timeline. `style` applies to csv only.
+// Any format but sqlite (which writes a file; nothing is appended for it). `style` applies to
+// csv only.
 void write_timeline_as(const std::vector<TimelineEntry>& entries, TimelineFormat format,
                        const CsvStyle& style, std::string* out);
 
@@ -91,8 +105,8 @@ struct TimelineDocument {
 //
 //   documents   (doc TEXT PRIMARY KEY, dct TEXT, doc_type TEXT)
 //   entries     (id INTEGER PRIMARY KEY, doc, text_begin, text_end  -- UNIQUE, the entry's key
-//                begin_date, end_date TEXT (ISO days), value, granularity, mod, type, vague,
-//                text, event, trigger, actors ("; "-joined), sentence)
+//                begin_date, end_date TEXT (ISO days; NULL when not placed), value, granularity,
+//                mod, type, vague, text, event, trigger, actors ("; "-joined), sentence)
 //   expressions (doc, text_begin, text_end  -- PRIMARY KEY, every place an entry is stated:
 //                its own expression and the merged ones; text, sentence, entry_id -> entries.id)
 //   actors      (entry_id -> entries.id, actor; PRIMARY KEY both), one row per actor
