@@ -25,7 +25,8 @@
 //   granularity   how precise the date is: year, month, week, day, hour, ...
 //   mod           the TIMEX3 mod (START, APPROX, ...); empty / null when none
 //   type          DATE or TIME; DURATION or SET when not placed
-//   vague         true when placed relative to the document date (PRESENT_REF), else false
+//   vague         true when placed relative to the document date (PRESENT_REF, PAST_REF,
+//                 FUTURE_REF), else false
 //   text          the temporal expression as written
 //   event         what happened: the clause without the expression
 //   trigger       the main verb or event noun; may be empty
