@@ -1,6 +1,7 @@
 """The timeline CSV read back with Python's csv module, as spreadsheets read it: plain
 (RFC 4180, ',') and --excel (UTF-8 BOM, ';'), from the hand-built fixture and from chronik on
-the sample articles, where each row must equal the JSON Lines entry."""
+the sample articles with everything --include adds, where each row must equal the JSON Lines
+entry."""
 
 import csv
 import datetime
@@ -26,13 +27,17 @@ def check_rows(rows, path):
     for row in rows[1:]:
         check_equal(len(row), len(COLUMNS), f"{path}: row width")
         record = dict(zip(COLUMNS, row))
-        begin = datetime.date.fromisoformat(record["begin"])
-        end = datetime.date.fromisoformat(record["end"])
-        check(begin <= end, f"{path}: begin <= end in {row}")
+        if record["begin"] or record["end"]:
+            begin = datetime.date.fromisoformat(record["begin"])
+            end = datetime.date.fromisoformat(record["end"])
+            check(begin <= end, f"{path}: begin <= end in {row}")
         check(record["vague"] in ("true", "false"), f"{path}: vague is true or false")
         int(record["text_begin"]), int(record["text_end"])
-    starts = [(r[0], r[1]) for r in rows[1:]]
-    check_equal(starts, sorted(starts), f"{path}: rows in chronological order")
+    placed = [bool(r[0]) for r in rows[1:]]
+    check_equal(placed, sorted(placed, reverse=True), f"{path}: rows without dates come last")
+    starts = [(r[0], r[1]) for r in rows[1:] if r[0]]
+    check_equal(starts, sorted(starts), f"{path}: dated rows in chronological order")
+    return placed.count(False)
 
 
 def main():
@@ -61,14 +66,17 @@ def main():
     check_equal((start["begin"], start["end"], start["value"], start["mod"]),
                 ("2025-02-01", "2025-02-10", "2025-02", "START"), "fixture: start of a month")
 
-    # chronik on the sample articles: the CSV cells are the JSON Lines values.
+    # chronik on the sample articles, durations and the like included: the CSV cells are the
+    # JSON Lines values.
+    include = ["--include", "durations,sets,undated"]
     for excel_flag in (False, True):
         path = os.path.join(work, "samples-excel.csv" if excel_flag else "samples.csv")
         run(args.chronik, "timeline", "--format", "csv", *(["--excel"] if excel_flag else []),
-            "--output", path, *SAMPLES)
+            *include, "--output", path, *SAMPLES)
         rows = read_csv(path, excel=excel_flag)
-        check_rows(rows, path)
-        lines = run(args.chronik, "timeline", "--format", "jsonl", *SAMPLES).stdout.decode()
+        check(check_rows(rows, path) > 0, f"{path}: rows without dates")
+        lines = run(args.chronik, "timeline", "--format", "jsonl", *include,
+                    *SAMPLES).stdout.decode()
         entries = [json.loads(line) for line in lines.splitlines()]
         check(len(entries) > 10, "samples: the timeline has entries")
         check_equal(len(rows) - 1, len(entries), f"{path}: one row per JSON Lines entry")

@@ -21,7 +21,7 @@ const out = {
   width: document.documentElement.clientWidth,
   entries: [...document.querySelectorAll('li.entry')].map(li => ({
     id: li.id, begin: li.dataset.begin, end: li.dataset.end, box: box(li),
-    date: li.querySelector('time').textContent,
+    date: (li.querySelector('time') || li.querySelector('.value')).textContent,
     event: li.querySelector('.event').textContent,
     docs: [...li.querySelectorAll('.doc')].map(d => d.textContent),
     actors: [...li.querySelectorAll('.actors span')].map(a => a.textContent)})),
@@ -32,6 +32,8 @@ const out = {
     href: a.getAttribute('href'), box: box(a)})),
   detail: document.querySelector('.axis.detail') ?
     box(document.querySelector('.axis.detail')) : null,
+  unplaced: document.querySelector('h2.unplaced') ?
+    box(document.querySelector('h2.unplaced')) : null,
 };
 const pre = document.createElement('pre');
 pre.id = 'probe';
@@ -200,7 +202,35 @@ def main():
     again = run(args.chronik, "timeline", "--format", "html", *SAMPLES).stdout.decode()
     with open(samples, encoding="utf-8") as f:
         check_equal(again, f.read(), "samples: the same page on every run")
+    check_equal(layout["unplaced"], None, "samples: no section for entries without dates")
+    check_included(args)
     finish()
+
+
+def check_included(args):
+    """The sample articles with what --include adds: the dated entries on the axis as before,
+    then a section with the others, their value in place of a date and no mark."""
+    include = ["--include", "durations,sets,undated"]
+    page = os.path.join(args.work, "samples-include.html")
+    run(args.chronik, "timeline", "--format", "html", *include, "--output", page, *SAMPLES)
+    check_self_contained(page, "samples --include")
+    jsonl = run(args.chronik, "timeline", "--format", "jsonl", *include, *SAMPLES).stdout.decode()
+    expected = [json.loads(line) for line in jsonl.splitlines()]
+    dated = [e for e in expected if e["begin"] is not None]
+    check(0 < len(dated) < len(expected), "samples --include: entries with and without dates")
+    layout = render(page, args.work, "samples-include")
+    entries = layout["entries"]
+    check_equal(len(entries), len(expected), "samples --include: every entry rendered")
+    check_equal([m["href"] for m in layout["marks"]], [f"#e{i + 1}" for i in range(len(dated))],
+                "samples --include: marks for the dated entries only")
+    check_equal([(e.get("begin"), e["date"], e["event"]) for e in entries[len(dated):]],
+                [(None, e["value"], e["event"] or e["sentence"]) for e in expected[len(dated):]],
+                "samples --include: the others with their value, no date")
+    heading = layout["unplaced"]
+    check(heading is not None and
+          entries[len(dated) - 1]["box"]["top"] < heading["top"] <
+          entries[len(dated)]["box"]["top"],
+          "samples --include: the others under their own heading, after the dated entries")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The JSON Lines, TimelineJS and Markdown timelines read back with Python's json module and a
 Markdown line pattern: types and keys as documented, TimelineJS slides as TimelineJS 3 reads
 them (dates as numbers down to the entry's precision), the same entries in the same order in
-every format, from the fixture and from chronik on the sample articles."""
+every format, from the fixture and from chronik on the sample articles (with what --include adds:
+no dates in JSON Lines, no slides in TimelineJS, a Markdown section of their own)."""
 
 import datetime
 import json
@@ -27,8 +28,13 @@ def check_jsonl(entries, name):
         check(isinstance(e["also"], list) and
               all(list(s.keys()) == SOURCE_KEYS for s in e["also"]),
               f"{name}: also a list of sources")
+        if e["begin"] is None:
+            check(e["end"] is None, f"{name}: no begin, no end")
+            continue
         check(datetime.date.fromisoformat(e["begin"]) <= datetime.date.fromisoformat(e["end"]),
               f"{name}: begin <= end")
+    placed = [e["begin"] is not None for e in entries]
+    check_equal(placed, sorted(placed, reverse=True), f"{name}: entries without dates come last")
 
 
 def slide_date(d):
@@ -36,6 +42,7 @@ def slide_date(d):
 
 
 def check_timelinejs(data, entries, name):
+    entries = [e for e in entries if e["begin"] is not None]  # a slide needs a date
     check_equal(list(data.keys()), ["events"], f"{name}: an object with events")
     events = data["events"]
     check_equal(len(events), len(entries), f"{name}: a slide per entry")
@@ -58,14 +65,19 @@ def check_timelinejs(data, entries, name):
 def check_markdown(text, entries, name):
     lines = text.splitlines()
     check_equal(lines[0], "# Timeline", f"{name}: title")
-    years = [int(line[3:]) for line in lines if line.startswith("## ")]
+    headings = [line[3:] for line in lines if line.startswith("## ")]
+    undated = "Not on the calendar"
+    if any(e["begin"] is None for e in entries):
+        check_equal(headings[-1:], [undated], f"{name}: entries without dates last")
+    years = [int(h) for h in headings if h != undated]
     check_equal(years, sorted(set(years)), f"{name}: one heading per year, in order")
     items = [LINE.match(line) for line in lines if line.startswith("- ")]
     check(all(items), f"{name}: every item is '- **DATE** \u2014 EVENT (DOCUMENTS)'")
     check_equal(len(items), len(entries), f"{name}: an item per entry")
     for item, entry in zip(items, entries):
         if item:
-            check(item.group("date").startswith(entry["begin"][:4]), f"{name}: the entry's date")
+            date = entry["value"] if entry["begin"] is None else entry["begin"][:4]
+            check(item.group("date").startswith(date), f"{name}: the entry's date or value")
             check_equal(item.group("docs").replace("\\", "").split("; ")[0], entry["doc"],
                         f"{name}: the document")
 
@@ -94,14 +106,20 @@ def main():
     with open(paths["markdown"], encoding="utf-8") as f:
         check_markdown(f.read(), fixture, "fixture markdown")
 
-    jsonl = run(args.chronik, "timeline", "--format", "jsonl", *SAMPLES).stdout.decode()
-    entries = [json.loads(line) for line in jsonl.splitlines()]
-    check(len(entries) > 10, "samples: the timeline has entries")
-    check_jsonl(entries, "samples jsonl")
-    out = run(args.chronik, "timeline", "--format", "timelinejs", *SAMPLES).stdout.decode()
-    check_timelinejs(json.loads(out), entries, "samples timelinejs")
-    out = run(args.chronik, "timeline", "--format", "markdown", *SAMPLES).stdout.decode()
-    check_markdown(out, entries, "samples markdown")
+    for include in ([], ["--include", "durations,sets,undated"]):
+        name = "samples" + (" " + include[1] if include else "")
+
+        def timeline(fmt):
+            return run(args.chronik, "timeline", "--format", fmt, *include,
+                       *SAMPLES).stdout.decode()
+
+        entries = [json.loads(line) for line in timeline("jsonl").splitlines()]
+        check(len(entries) > 10, f"{name}: the timeline has entries")
+        check_equal(any(e["begin"] is None for e in entries), bool(include),
+                    f"{name}: entries without dates only with --include")
+        check_jsonl(entries, f"{name} jsonl")
+        check_timelinejs(json.loads(timeline("timelinejs")), entries, f"{name} timelinejs")
+        check_markdown(timeline("markdown"), entries, f"{name} markdown")
     finish()
 
 

@@ -103,6 +103,23 @@ def main():
     check_equal(query(samples, COUNTS), corpus, "all again: the same rows")
     check_schema(samples)
 
+    # With what --include adds: those rows have NULL dates and stay out of every period.
+    include = ["--include", "durations,sets,undated"]
+    included = os.path.join(args.work, "samples-include.db")
+    run(args.chronik, "timeline", "--format", "sqlite", *include, "--output", included, *SAMPLES)
+    check_schema(included)
+    jsonl = run(args.chronik, "timeline", "--format", "jsonl", *include, *SAMPLES).stdout.decode()
+    undated = [json.loads(line) for line in jsonl.splitlines()]
+    undated = [[e["doc"], str(e["text_begin"]), e["value"], e["type"]]
+               for e in sorted(undated, key=lambda e: (e["doc"], e["text_begin"]))
+               if e["begin"] is None]
+    check(len(undated) > 0, "samples --include: entries without dates")
+    check_equal(query(included, "SELECT doc, text_begin, value, type FROM entries WHERE "
+                                "begin_date IS NULL AND end_date IS NULL ORDER BY doc, text_begin"),
+                undated, "samples --include: NULL dates for the entries without dates")
+    check_equal(scalar(included, "SELECT count(*) FROM entries WHERE begin_date IS NOT NULL"),
+                str(len(entries)), "samples --include: the dated entries as without it")
+
     # A file that is not a database: an error naming it, exit 1.
     bad = os.path.join(args.work, "not-a-database.db")
     with open(bad, "w") as f:

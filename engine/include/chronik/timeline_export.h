@@ -24,7 +24,7 @@
 //   value         the TIMEX3 value (2025-01-21, 2025-02, 2025-W07)
 //   granularity   how precise the date is: year, month, week, day, hour, ...
 //   mod           the TIMEX3 mod (START, APPROX, ...); empty / null when none
-//   type          DATE or TIME; DURATION or SET when not placed
+//   type          DATE or TIME; DURATION or SET for durations and sets (never placed)
 //   vague         true when placed relative to the document date (PRESENT_REF, PAST_REF,
 //                 FUTURE_REF), else false
 //   text          the temporal expression as written
