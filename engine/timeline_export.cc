@@ -189,6 +189,15 @@ std::string documents_of(const TimelineEntry& e) {
   return out;
 }
 
+// - **DATE** — event (documents), on one line whatever the texts hold.
+void append_markdown_item(const std::string& date, const TimelineEntry& e, std::string* out) {
+  out->append("- **" + date + "** \u2014 ");
+  append_markdown_text(one_line(event_text(e)), out);  // a line break would end the item
+  out->append(" (");
+  append_markdown_text(one_line(documents_of(e)), out);
+  out->append(")\n");
+}
+
 // A TimelineJS date object down to the precision of `span` (a range is written as its days).
 std::string timelinejs_date(date::sys_days day, Span span, const Point* time) {
   date::year_month_day ymd(day);
@@ -254,29 +263,23 @@ void write_timeline_table(const std::vector<TimelineEntry>& entries, std::string
 void write_timeline_markdown(const std::vector<TimelineEntry>& entries, std::string* out) {
   out->append("# Timeline\n");
   std::optional<date::year> year;
-  bool unplaced = false;
   for (const TimelineEntry& e : entries) {
-    if (!e.placed && !unplaced) {
-      unplaced = true;
-      out->append("\n## Not on the calendar\n\n");
-    } else if (e.placed) {
-      date::year y = date::year_month_day(e.interval.first).year();
-      if (y != year) {
-        year = y;
-        out->append("\n## " + std::to_string(static_cast<int>(y)) + "\n\n");
-      }
+    if (!e.placed) continue;
+    date::year y = date::year_month_day(e.interval.first).year();
+    if (y != year) {
+      year = y;
+      out->append("\n## " + std::to_string(static_cast<int>(y)) + "\n\n");
     }
-    out->append("- **");
-    if (e.placed) {
-      out->append(date_label(e));
-    } else {
-      append_markdown_text(e.timex.value.str(), out);
-    }
-    out->append("** \u2014 ");
-    append_markdown_text(one_line(event_text(e)), out);  // a line break would end the item
-    out->append(" (");
-    append_markdown_text(one_line(documents_of(e)), out);
-    out->append(")\n");
+    append_markdown_item(date_label(e), e, out);
+  }
+  bool heading = false;
+  for (const TimelineEntry& e : entries) {
+    if (e.placed) continue;
+    if (!heading) out->append("\n## Not on the calendar\n\n");
+    heading = true;
+    std::string value;
+    append_markdown_text(e.timex.value.str(), &value);
+    append_markdown_item(value, e, out);
   }
 }
 
