@@ -148,7 +148,11 @@ void add_timeline_entries(std::size_t document, const Document& doc,
       if (!wanted) continue;
       entry.placed = false;
       if (dct_days) entry.interval = *dct_days;
-      if (const Point* p = t.value.point()) entry.granularity = p->granularity;
+      if (const Point* p = t.value.point()) {
+        entry.granularity = p->granularity;
+      } else if (const Duration* d = t.value.duration()) {
+        entry.granularity = granularity_of(d->unit);
+      }
     }
     while (s + 1 < sentences.size() && sentences[s].end <= t.byte_begin) ++s;
     if (s < sentences.size()) {

@@ -101,7 +101,7 @@ TEST_CASE("timeline jsonl and csv: an entry not placed has no begin and end") {
   write_timeline_jsonl(timeline_with_unplaced(), &jsonl);
   std::vector<std::string> lines = lines_of(jsonl);
   REQUIRE(lines.size() == 7);
-  CHECK(lines[6] == R"({"begin":null,"end":null,"value":"P4Y","granularity":"day","mod":null,)"
+  CHECK(lines[6] == R"({"begin":null,"end":null,"value":"P4Y","granularity":"year","mod":null,)"
                     R"("type":"DURATION","vague":false,"text":"vier Jahren",)"
                     R"("event":"plant die Stadt die Halle","trigger":"plant","actors":["Stadt"],)"
                     R"("sentence":"Seit vier Jahren plant die Stadt die Halle.","doc":"halle.txt",)"
@@ -111,11 +111,11 @@ TEST_CASE("timeline jsonl and csv: an entry not placed has no begin and end") {
   std::vector<std::string> rows = lines_of(csv, "\r\n");
   REQUIRE(rows.size() == 8);
   CHECK(rows[7] ==
-        ",,P4Y,day,,DURATION,false,vier Jahren,plant die Stadt die Halle,plant,Stadt,"
+        ",,P4Y,year,,DURATION,false,vier Jahren,plant die Stadt die Halle,plant,Stadt,"
         "Seit vier Jahren plant die Stadt die Halle.,halle.txt,400,411,");
   csv.clear();
   write_timeline_csv(timeline_with_unplaced(), kExcelCsv, &csv);
-  CHECK(csv.find("\r\n;;P4Y;day;;DURATION;false;vier Jahren;") != std::string::npos);
+  CHECK(csv.find("\r\n;;P4Y;year;;DURATION;false;vier Jahren;") != std::string::npos);
 }
 
 TEST_CASE("timeline table: value and mod, type, trigger, event, actors and documents aligned") {

@@ -266,6 +266,7 @@ TEST_CASE("durations, sets and undated values join only when asked, after the or
                                                        "XXXX-WXX-1", "XXXX-05-03"});
   REQUIRE(entries.size() == 8);
   CHECK(!entries[5].placed);
+  CHECK(entries[5].granularity == Granularity::year);  // the duration's unit
   CHECK(entries[5].interval == DayInterval{day_of(2025, 2, 12), day_of(2025, 2, 12)});
   CHECK(!entries[6].placed);
   CHECK(!entries[7].placed);

@@ -91,7 +91,7 @@ inline std::vector<TimelineEntry> sample_timeline() {
 inline TimelineEntry unplaced_duration() {
   TimelineEntry e = entry(0, "halle.txt", 400, "vier Jahren", TimexType::duration,
                           Duration{.amount = 4, .unit = Unit::year}, Mod::none,
-                          {day(2025, 2, 12), day(2025, 2, 12)}, Granularity::day,
+                          {day(2025, 2, 12), day(2025, 2, 12)}, Granularity::year,
                           "Seit vier Jahren plant die Stadt die Halle.",
                           {"plant die Stadt die Halle", "plant", {"Stadt"}, "planen"});
   e.placed = false;

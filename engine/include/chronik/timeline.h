@@ -79,7 +79,9 @@ struct TimelineEntry {
   std::string doc;           // its id
   Timex timex;
   DayInterval interval;  // earliest and latest day the entry can be on, mods applied
-  Granularity granularity = Granularity::day;  // of the value; of the DCT for PRESENT_REF
+  // Of the value; of the DCT for PRESENT_REF, a year for PAST_REF and FUTURE_REF; a duration's
+  // unit (P4Y: year).
+  Granularity granularity = Granularity::day;
   bool vague = false;  // PRESENT_REF, PAST_REF, FUTURE_REF: placed relative to the document date
   // False for durations, sets and values without a year, included only on request: their
   // interval is the document date's when there is one (else empty) and means nothing for order.

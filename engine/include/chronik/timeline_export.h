@@ -22,7 +22,7 @@
 //   begin, end    the first and last day the entry can be on, ISO YYYY-MM-DD (inclusive);
 //                 empty / null when the entry is not placed
 //   value         the TIMEX3 value (2025-01-21, 2025-02, 2025-W07)
-//   granularity   how precise the date is: year, month, week, day, hour, ...
+//   granularity   how precise the date is: year, month, week, day, hour, ...; a duration's unit
 //   mod           the TIMEX3 mod (START, APPROX, ...); empty / null when none
 //   type          DATE or TIME; DURATION or SET for durations and sets (never placed)
 //   vague         true when placed relative to the document date (PRESENT_REF, PAST_REF,
