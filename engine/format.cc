@@ -10,7 +10,8 @@
 namespace chronik {
 namespace {
 
-constexpr std::array<std::string_view, 4> kFormatNames = {"jsonl", "csv", "timeml", "table"};
+constexpr std::array<std::string_view, 5> kFormatNames = {"jsonl", "csv", "timeml", "table",
+                                                          "documents"};
 
 // The columns every format writes, in order.
 enum Column { kDoc, kBegin, kEnd, kText, kType, kValue, kMod, kRule, kAnchor, kColumnCount };
@@ -175,6 +176,31 @@ void write_timeml(const Document& doc, const std::vector<Timex>& found, std::str
   }
   append_xml_text(text.substr(pos), out);
   out->append("</TEXT>\n</TimeML>\n");
+}
+
+void write_documents(const Document& doc, const std::vector<Timex>& found, std::string* out) {
+  out->append("{\"id\":");
+  append_json_string(doc.id, out);
+  out->append(",\"dct\":");
+  if (doc.date) {
+    append_json_string(doc.date->str(), out);
+  } else {
+    out->append("null");
+  }
+  out->append(",\"doc_type\":");
+  append_json_string(to_string(doc.type), out);
+  out->append(",\"text\":");
+  append_json_string(doc.text, out);
+  out->append(",\"timex\":[");
+  // The expression rows without their doc column, one object each, commas for line ends (a JSON
+  // string holds no raw line break).
+  std::vector<Row> rows = rows_of(doc, found);
+  for (Row& row : rows) row.erase(row.begin());
+  std::size_t objects = out->size();
+  write_jsonl_rows(std::span(kColumns).subspan(1), rows, out);
+  std::replace(out->begin() + static_cast<std::ptrdiff_t>(objects), out->end(), '\n', ',');
+  if (!rows.empty()) out->pop_back();
+  out->append("]}\n");
 }
 
 void write_table(const Document& doc, const std::vector<Timex>& found, std::string* out) {
