@@ -4,6 +4,8 @@
 #include <boost/program_options.hpp>
 #include <sstream>
 
+#include "pipeline.h"
+
 namespace chronik::cli {
 namespace {
 
@@ -27,10 +29,15 @@ po::options_description input_options() {
       "line, or the JSON field)")("doc-type", po::value<std::string>()->default_value("news"),
                                   "news or narrative")(
       "input-format", po::value<std::string>()->default_value("text"),
-      "text (a file is a document) or jsonl (a line is a document: id, dct, text)")(
+      "text (a file is a document), jsonl (a line is a document: id, dct, text) or, for "
+      "timeline, extracted (what extract --format documents writes)")(
       "format", po::value<std::string>(),
-      "jsonl, csv, timeml or table (default: table on a terminal, else jsonl; timeline: table)")(
+      "jsonl, csv, timeml, table or documents (one line per document, expressions nested) "
+      "(default: table on a terminal, else jsonl; timeline: table)")(
       "grammar", po::value<std::string>(), "load the grammar from DIR instead of the built-in one")(
+      "threads", po::value<int>(),
+      "extract: documents processed at once (default: the number of cores); the output is the "
+      "same")("progress", "a progress line on standard error (default: when it is a terminal)")(
       "help,h", "show this help");
   return d;
 }
@@ -51,21 +58,33 @@ bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
   }
   o->doc_type = *doc_type;
   const std::string& input = vm["input-format"].as<std::string>();
-  if (input != "text" && input != "jsonl") {
-    *error = "--input-format must be text or jsonl";
+  if (input == "extracted" && o->command == Command::timeline) {
+    o->input_format = InputFormat::extracted;
+  } else if (input == "text" || input == "jsonl") {
+    o->input_format = input == "jsonl" ? InputFormat::jsonl : InputFormat::text;
+  } else {
+    *error = o->command == Command::timeline ? "--input-format must be text, jsonl or extracted"
+                                             : "--input-format must be text or jsonl";
     return false;
   }
-  o->input_format = input == "jsonl" ? InputFormat::jsonl : InputFormat::text;
   if (vm.count("format")) {
     o->format = parse_format(vm["format"].as<std::string>());
-    bool timeline_ok = !o->format || *o->format != Format::timeml;
+    bool timeline_ok =
+        !o->format || (*o->format != Format::timeml && *o->format != Format::documents);
     if (!o->format || (o->command == Command::timeline && !timeline_ok)) {
-      *error = o->command == Command::timeline ? "--format must be jsonl, csv or table"
-                                               : "--format must be jsonl, csv, timeml or table";
+      *error = o->command == Command::timeline
+                   ? "--format must be jsonl, csv or table"
+                   : "--format must be jsonl, csv, timeml, table or documents";
       return false;
     }
   }
   if (vm.count("grammar")) o->grammar_dir = vm["grammar"].as<std::string>();
+  o->threads = vm.count("threads") ? vm["threads"].as<int>() : default_threads();
+  if (o->threads < 1) {
+    *error = "--threads must be at least 1";
+    return false;
+  }
+  o->progress = vm.count("progress") > 0;
   if (vm.count("files")) o->files = vm["files"].as<std::vector<std::string>>();
   if (std::count(o->files.begin(), o->files.end(), "-") > 1) {
     *error = "standard input ('-') can be read only once";

@@ -1,5 +1,6 @@
 #include "run.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +21,8 @@
 #include "chronik/format.h"
 #include "chronik/jsonl.h"
 #include "chronik/timeline.h"
+#include "extracted.h"
+#include "pipeline.h"
 
 namespace chronik::cli {
 namespace {
@@ -122,6 +125,18 @@ bool read_stream(std::istream& in, std::string* text) {
   return !in.bad();
 }
 
+// The bytes in `files` when all are regular files (standard input too), else 0 (unknown).
+std::uint64_t input_size(const std::vector<std::string>& files) {
+  std::uint64_t total = 0;
+  for (const std::string& path : files) {
+    struct stat st {};
+    int status = path == "-" ? fstat(STDIN_FILENO, &st) : stat(path.c_str(), &st);
+    if (status != 0 || !S_ISREG(st.st_mode)) return 0;
+    total += static_cast<std::uint64_t>(st.st_size);
+  }
+  return total;
+}
+
 // Reads the documents of every input file, repairs what can be repaired, and hands each document
 // to `handle`, or each that failed to `fail`, in input order.
 class Reader {
@@ -133,9 +148,19 @@ class Reader {
   void read_all() {
     std::vector<std::string> files = options_.files;
     if (files.empty()) files.push_back("-");
+    Progress progress(options_.progress || isatty(STDERR_FILENO), options_.progress,
+                      input_size(files));
+    progress_ = &progress;
     for (const std::string& path : files) read_file(path);
+    progress.finish();
+    progress_ = nullptr;
   }
   const Tally& tally() const { return tally_; }
+  Tally& tally() { return tally_; }
+  // With --input-format extracted: the expressions of the document being handed on.
+  const std::vector<Timex>& extracted() const { return extracted_; }
+  // Where the document being handed on was read: FILE:LINE, or the path.
+  const std::string& where() const { return where_; }
 
  private:
   void read_file(const std::string& path) {
@@ -149,7 +174,7 @@ class Reader {
       fail(name, name, "cannot read: " + error);
       return;
     }
-    if (options_.input_format == InputFormat::jsonl) {
+    if (options_.input_format != InputFormat::text) {
       read_jsonl(name, *in);
     } else {
       read_text(name, *in);
@@ -164,6 +189,7 @@ class Reader {
       fail(name, name, "cannot read");
       return;
     }
+    if (progress_) progress_->add(doc_.text.size());
     bool repaired = repair_utf8(&doc_.text);
     doc_.type = options_.doc_type;
     if (auto header = find_date_header(doc_.text)) {
@@ -178,11 +204,15 @@ class Reader {
   void read_jsonl(const std::string& name, std::istream& in) {
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
+      if (progress_) progress_->add(line.size() + 1, 0);
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (progress_) progress_->add(0);
       tally_.add();
       std::string where = name + ":" + std::to_string(number);
       doc_.type = options_.doc_type;
-      std::string error = reader_.read(line, where, &doc_);
+      std::string error = options_.input_format == InputFormat::extracted
+                              ? read_extracted(line, where)
+                              : reader_.read(line, where, &doc_);
       if (!error.empty()) {
         fail(where, doc_.id, error);
         continue;
@@ -197,8 +227,19 @@ class Reader {
     }
   }
 
+  // A line of `chronik extract --format documents` into doc_ and extracted_.
+  std::string read_extracted(std::string_view line, const std::string& where) {
+    annotated_.doc.type = options_.doc_type;
+    std::string error = reader_.read_annotated(line, where, &annotated_);
+    doc_ = std::move(annotated_.doc);
+    return error.empty()
+               ? timex_of(AnnotatedDocument{doc_, {}, std::move(annotated_.timex)}, &extracted_)
+               : error;
+  }
+
   // Hands doc_ on; a document the engine or a writer throws on fails alone.
   void process(const std::string& where) {
+    where_ = where;
     try {
       handle_(doc_);
     } catch (const std::exception& e) {
@@ -217,6 +258,10 @@ class Reader {
   JsonlReader reader_;
   Document doc_;
   Tally tally_;
+  Progress* progress_ = nullptr;
+  std::string where_;
+  AnnotatedDocument annotated_;
+  std::vector<Timex> extracted_;
 };
 
 bool load_engine(const std::string& dir, std::unique_ptr<Engine>* engine) {
@@ -256,30 +301,73 @@ void write_failure(Format format, const std::string& id, const std::string& reas
   }
 }
 
+// Writes the rows of one document in `format`; *found is scratch space.
+void write_document(const Engine& engine, Format format, const Document& doc,
+                    std::vector<Timex>* found, std::string* out) {
+  found->clear();
+  engine.extract(doc, found);
+  switch (format) {
+    case Format::jsonl:
+      write_jsonl(doc, *found, out);
+      break;
+    case Format::csv:
+      write_csv(doc, *found, out);
+      break;
+    case Format::timeml:
+      write_timeml(doc, *found, out);
+      break;
+    case Format::table:
+      write_table(doc, *found, out);
+      break;
+    case Format::documents:
+      write_documents(doc, *found, out);
+      break;
+  }
+}
+
+// extract on options.threads threads: the same output, in the same order, as on one.
+int extract_parallel(const Options& options, const Engine& engine, Format format, Output& out) {
+  auto work = [&](PipelineItem& item) {
+    thread_local std::vector<Timex> found;
+    write_document(engine, format, item.doc, &found, &item.output);
+  };
+  Reader* reading = nullptr;
+  auto deliver = [&](PipelineItem& item) {
+    if (item.error.empty()) {
+      out.buffer()->append(item.output);
+    } else {
+      reading->tally().fail(item.where, item.error);
+      write_failure(format, item.doc.id, item.error, out.buffer());
+    }
+    out.maybe_flush();
+  };
+  Pipeline pipeline(options.threads, work, deliver);
+  auto handle = [&](const Document& doc) { pipeline.add(doc, reading->where()); };
+  auto fail = [&](const std::string& id, const std::string& reason) {
+    pipeline.add_ordered([&out, format, id, reason] {
+      write_failure(format, id, reason, out.buffer());
+      out.maybe_flush();
+    });
+  };
+  Reader reader(options, handle, fail);
+  reading = &reader;
+  reader.read_all();
+  pipeline.finish();
+  bool written = out.finish();
+  reader.tally().summarize();
+  return reader.tally().failed() > 0 || !written ? kExitFailedDocuments : kExitOk;
+}
+
 int extract(const Options& options, const Engine& engine) {
   Output out;
   Format format = output_format(options);
   if (format == Format::csv) write_csv_header(out.buffer());
+  if (options.threads > 1) return extract_parallel(options, engine, format, out);
   std::vector<Timex> found;
   auto handle = [&](const Document& doc) {
     std::size_t mark = out.buffer()->size();
     try {
-      found.clear();
-      engine.extract(doc, &found);
-      switch (format) {
-        case Format::jsonl:
-          write_jsonl(doc, found, out.buffer());
-          break;
-        case Format::csv:
-          write_csv(doc, found, out.buffer());
-          break;
-        case Format::timeml:
-          write_timeml(doc, found, out.buffer());
-          break;
-        case Format::table:
-          write_table(doc, found, out.buffer());
-          break;
-      }
+      write_document(engine, format, doc, &found, out.buffer());
     } catch (...) {
       out.buffer()->resize(mark);  // no half-written document
       throw;
@@ -301,15 +389,19 @@ int timeline(const Options& options, const Engine& engine) {
   SentenceSplitter splitter(engine.abbreviations());
   std::vector<TimelineEntry> entries;
   std::size_t index = 0;
+  const Reader* reading = nullptr;
   Reader reader(options, [&](const Document& doc) {
     std::size_t mark = entries.size();
     try {
-      add_timeline_entries(index++, doc, engine.extract(doc), splitter, &entries);
+      bool extracted = options.input_format == InputFormat::extracted;
+      add_timeline_entries(index++, doc, extracted ? reading->extracted() : engine.extract(doc),
+                           splitter, &entries);
     } catch (...) {
       entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(mark), entries.end());
       throw;
     }
   });
+  reading = &reader;
   reader.read_all();
   sort_timeline(&entries);
   Output out;
