@@ -9,6 +9,8 @@ PACKAGES = cmake g++ make pkg-config libre2-dev libhowardhinnant-date-dev doctes
            libboost-program-options-dev libsimdjson-dev
 # Only for the fuzz targets (libFuzzer is clang's), so make run does not install them.
 FUZZ_PACKAGES = clang libclang-rt-14-dev
+# Only for the tests: a Dask cluster on loopback runs chronik as a mapper (tests/dask_scaleout_test.py).
+TEST_PACKAGES = python3-distributed
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE ?= samples/softbank-ki.txt
 ASAN_BUILD ?= build-asan
@@ -20,7 +22,7 @@ FUZZ_SECONDS ?= 600
 SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1 \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: deps fuzz-deps build run test test-asan test-fuzz fuzz bench format clean
+.PHONY: deps fuzz-deps test-deps build run test test-asan test-fuzz fuzz bench format clean
 
 # Installs the packages of $(1) that are missing.
 define install_missing
@@ -39,6 +41,9 @@ deps:
 fuzz-deps: deps
 	$(call install_missing,$(FUZZ_PACKAGES))
 
+test-deps: deps
+	$(call install_missing,$(TEST_PACKAGES))
+
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 	cmake --build $(BUILD) -j $(JOBS)
@@ -46,14 +51,14 @@ build: deps
 run: build
 	$(BUILD)/chronik timeline $(SAMPLE)
 
-test: build
+test: build test-deps
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-asan
 	$(MAKE) --no-print-directory test-fuzz
 
 # The whole suite with AddressSanitizer (and LeakSanitizer) + UBSan, except the install test,
 # which builds a program outside this tree that would need the sanitizer flags too.
-test-asan: deps
+test-asan: test-deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCHRONIK_SANITIZE=ON
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	$(SANITIZER_ENV) ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) \
