@@ -4,6 +4,7 @@
 #include <set>
 
 #include "pattern.h"
+#include "scan_prefix.h"
 #include "utf8.h"
 
 namespace chronik {
@@ -43,6 +44,9 @@ constexpr std::size_t kMaxExpandedPattern = 1 << 20;
 constexpr std::size_t kMaxMacroDepth = 100;
 // How often a rule is tried again in a shorter window when its match runs into a word.
 constexpr int kBoundaryAttempts = 4;
+// How many parts of each rule the scanner looks for (see scan_prefix.h): fewer make its automaton
+// smaller but stop it at more places where no rule matches.
+constexpr std::size_t kScanParts = 4;
 
 RE2::Options rule_options(int64_t memory) {
   RE2::Options options;
@@ -364,14 +368,18 @@ bool Matcher::compile_scanner(std::string* error) {
   options.set_never_capture(true);
   starts_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
   std::string all;
+  std::set<std::string> seen;
   for (std::size_t i = 0; i < expanded_.size(); ++i) {
     std::string message;
     if (starts_->Add(expanded_[i], &message) != static_cast<int>(i)) {
       *error = where(*rules_[i].rule) + "bad pattern: " + message;
       return false;
     }
-    if (i > 0) all += '|';
-    all += "(?:" + expanded_[i] + ")";
+    for (std::string& beginning : beginnings(expanded_[i], kScanParts)) {
+      if (!seen.insert(beginning).second) continue;
+      if (!all.empty()) all += '|';
+      all += "(?:" + beginning + ")";
+    }
   }
   if (!starts_->Compile()) {
     *error = "the rules are too large to compile together";
@@ -506,7 +514,8 @@ void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* 
   while (pos < text.size() &&
          scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
     auto begin = static_cast<std::size_t>(found.data() - text.data());
-    std::size_t limit = begin + found.size();
+    // The scanner matched only the beginning of an expression: the rules may reach further.
+    std::size_t limit = text.size();
     // The match starts after the character the scanner consumed, unless it starts the text.
     std::size_t start = begin == 0 && rules_at(0) ? 0 : utf8::next(text, begin);
     if (start != 0) rules_at(start);
