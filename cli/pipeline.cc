@@ -17,11 +17,25 @@ constexpr auto kRedraw = std::chrono::milliseconds(250);
 }  // namespace
 
 Pipeline::Pipeline(int threads, Work work, Deliver deliver)
-    : work_(std::move(work)),
+    : steps_{std::move(work)},
       deliver_(std::move(deliver)),
       max_in_flight_(kBatchesPerWorker * static_cast<std::size_t>(std::max(threads, 1))),
       filling_(std::make_unique<Batch>()) {
-  for (int i = 0; i < std::max(threads, 1); ++i) workers_.emplace_back([this] { run_worker(); });
+  start(std::max(threads, 1), 0);
+}
+
+Pipeline::Pipeline(int threads, Work first, Work second, Deliver deliver)
+    : steps_{std::move(first), std::move(second)},
+      deliver_(std::move(deliver)),
+      max_in_flight_(kBatchesPerWorker * static_cast<std::size_t>(std::max(threads, 2))),
+      filling_(std::make_unique<Batch>()) {
+  int first_threads = std::max(threads / 2, 1);
+  start(first_threads, 0);
+  start(std::max(threads - first_threads, 1), 1);
+}
+
+void Pipeline::start(int threads, int step) {
+  for (int i = 0; i < threads; ++i) workers_.emplace_back([this, step] { run_worker(step); });
 }
 
 Pipeline::~Pipeline() {
@@ -49,9 +63,9 @@ void Pipeline::submit() {
   if (filling_->items.empty()) return;
   {
     std::lock_guard lock(mutex_);
-    todo_.push_back(filling_.get());
+    todo_[0].push_back(filling_.get());
   }
-  work_ready_.notify_one();
+  work_ready_.notify_all();
   in_flight_.push_back(std::move(filling_));
   filling_ = std::make_unique<Batch>();
   // Wait for the oldest batch while too many are in flight; deliver any that are done.
@@ -90,32 +104,45 @@ void Pipeline::finish() {
   }
 }
 
-void Pipeline::run_worker() {
+void Pipeline::run_worker(int step) {
+  std::deque<Batch*>& todo = todo_[step];
+  bool last = step + 1 == static_cast<int>(steps_.size());
   for (;;) {
     Batch* batch = nullptr;
     {
       std::unique_lock lock(mutex_);
-      work_ready_.wait(lock, [&] { return stopping_ || !todo_.empty(); });
-      if (todo_.empty()) return;
-      batch = todo_.front();
-      todo_.pop_front();
+      work_ready_.wait(lock, [&] { return stopping_ || !todo.empty(); });
+      if (todo.empty()) return;
+      batch = todo.front();
+      todo.pop_front();
     }
     for (PipelineItem& item : batch->items) {
-      if (item.ordered) continue;
+      if (item.ordered || !item.error.empty()) continue;
       try {
-        work_(item);
+        steps_[static_cast<std::size_t>(step)](item);
       } catch (const std::exception& e) {
         item.output.clear();
         item.error = std::string("internal error: ") + e.what();
       }
       // The text is no longer needed; the output waits for its turn.
-      item.doc.text = std::string();
+      if (last) {
+        item.doc.text = std::string();
+        item.scan = Engine::Scan();
+      }
     }
     {
       std::lock_guard lock(mutex_);
-      batch->done = true;
+      if (last) {
+        batch->done = true;
+      } else {
+        todo_[step + 1].push_back(batch);
+      }
     }
-    batch_done_.notify_all();
+    if (last) {
+      batch_done_.notify_all();
+    } else {
+      work_ready_.notify_all();
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 // Running the engine on several threads with results in input order, and a progress line.
 //
 // The reading thread hands documents to a Pipeline in batches; worker threads turn each into its
-// output; the reading thread takes the finished batches back in input order and delivers them.
+// output, in one step or in two (each step on threads of its own, a batch going from the first to
+// the second); the reading thread takes the finished batches back in input order and delivers
+// them.
 // At most a few batches per worker are in flight, so memory stays bounded however long the
 // input is, and the output is the same bytes as one thread would write.
 #ifndef CHRONIK_CLI_PIPELINE_H_
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "chronik/document.h"
+#include "chronik/engine.h"
 
 namespace chronik::cli {
 
@@ -27,6 +30,7 @@ struct PipelineItem {
   Document doc;
   std::string where;              // FILE:LINE or the path, for messages
   std::function<void()> ordered;  // when set: no document, run this when its turn comes
+  Engine::Scan scan;              // what a first step leaves for the second
   std::string output;             // what the worker wrote for the document
   std::string error;              // why the worker failed on it (empty: it did not)
 };
@@ -40,6 +44,8 @@ class Pipeline {
   using Deliver = std::function<void(PipelineItem& item)>;
 
   Pipeline(int threads, Work work, Deliver deliver);
+  // Two steps: `first` on half the threads (at least one), then `second` on the others.
+  Pipeline(int threads, Work first, Work second, Deliver deliver);
   ~Pipeline();
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
@@ -55,18 +61,20 @@ class Pipeline {
   struct Batch {
     std::vector<PipelineItem> items;
     std::size_t bytes = 0;
+    int step = 0;       // guarded by mutex_
     bool done = false;  // guarded by mutex_
   };
+  void start(int threads, int step);
   void submit();
   void deliver_front();
-  void run_worker();
+  void run_worker(int step);
 
-  Work work_;
+  std::vector<Work> steps_;
   Deliver deliver_;
   std::size_t max_in_flight_;
   std::unique_ptr<Batch> filling_;
   std::deque<std::unique_ptr<Batch>> in_flight_;  // in input order
-  std::deque<Batch*> todo_;                       // guarded by mutex_
+  std::deque<Batch*> todo_[2];                    // for each step; guarded by mutex_
   bool stopping_ = false;                         // guarded by mutex_
   std::mutex mutex_;
   std::condition_variable work_ready_;

@@ -301,35 +301,36 @@ void write_failure(Format format, const std::string& id, const std::string& reas
   }
 }
 
-// Writes the rows of one document in `format`; *found is scratch space.
-void write_document(const Engine& engine, Format format, const Document& doc,
-                    std::vector<Timex>* found, std::string* out) {
-  found->clear();
-  engine.extract(doc, found);
+// Writes the rows of one document in `format`.
+void write_rows(Format format, const Document& doc, const std::vector<Timex>& found,
+                std::string* out) {
   switch (format) {
     case Format::jsonl:
-      write_jsonl(doc, *found, out);
+      write_jsonl(doc, found, out);
       break;
     case Format::csv:
-      write_csv(doc, *found, out);
+      write_csv(doc, found, out);
       break;
     case Format::timeml:
-      write_timeml(doc, *found, out);
+      write_timeml(doc, found, out);
       break;
     case Format::table:
-      write_table(doc, *found, out);
+      write_table(doc, found, out);
       break;
     case Format::documents:
-      write_documents(doc, *found, out);
+      write_documents(doc, found, out);
       break;
   }
 }
 
 // extract on options.threads threads: the same output, in the same order, as on one.
 int extract_parallel(const Options& options, const Engine& engine, Format format, Output& out) {
-  auto work = [&](PipelineItem& item) {
+  auto scan = [&](PipelineItem& item) { item.scan = engine.scan(item.doc); };
+  auto finish = [&](PipelineItem& item) {
     thread_local std::vector<Timex> found;
-    write_document(engine, format, item.doc, &found, &item.output);
+    found.clear();
+    engine.finish(item.doc, item.scan, &found);
+    write_rows(format, item.doc, found, &item.output);
   };
   Reader* reading = nullptr;
   auto deliver = [&](PipelineItem& item) {
@@ -341,7 +342,7 @@ int extract_parallel(const Options& options, const Engine& engine, Format format
     }
     out.maybe_flush();
   };
-  Pipeline pipeline(options.threads, work, deliver);
+  Pipeline pipeline(options.threads, scan, finish, deliver);
   auto handle = [&](const Document& doc) { pipeline.add(doc, reading->where()); };
   auto fail = [&](const std::string& id, const std::string& reason) {
     pipeline.add_ordered([&out, format, id, reason] {
@@ -367,7 +368,9 @@ int extract(const Options& options, const Engine& engine) {
   auto handle = [&](const Document& doc) {
     std::size_t mark = out.buffer()->size();
     try {
-      write_document(engine, format, doc, &found, out.buffer());
+      found.clear();
+      engine.extract(doc, &found);
+      write_rows(format, doc, found, out.buffer());
     } catch (...) {
       out.buffer()->resize(mark);  // no half-written document
       throw;

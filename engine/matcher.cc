@@ -503,6 +503,46 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
 void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* out) const {
   re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece found;
+  search(
+      text, from,
+      [&](std::size_t pos) {
+        if (pos >= text.size() ||
+            !scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+          return text.size();
+        }
+        return static_cast<std::size_t>(found.data() - text.data());
+      },
+      out);
+}
+
+void Matcher::scan(std::string_view text, std::size_t from,
+                   std::vector<std::size_t>* starts) const {
+  re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece found;
+  // Every place the scanner matches: each search goes on after the character it consumed.
+  for (std::size_t pos = utf8::previous(text, from);
+       pos < text.size() && scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1);
+       pos = utf8::next(text, pos)) {
+    pos = static_cast<std::size_t>(found.data() - text.data());
+    starts->push_back(pos);
+  }
+}
+
+void Matcher::find(std::string_view text, std::size_t from, const std::vector<std::size_t>& starts,
+                   std::vector<Match>* out) const {
+  auto next = starts.begin();
+  search(
+      text, from,
+      [&](std::size_t pos) {
+        next = std::lower_bound(next, starts.end(), pos);
+        return next == starts.end() ? text.size() : *next;
+      },
+      out);
+}
+
+template <typename NextStart>
+void Matcher::search(std::string_view text, std::size_t from, NextStart next_start,
+                     std::vector<Match>* out) const {
   Scratch scratch;
   auto rules_at = [&](std::size_t start) {
     scratch.hits.clear();
@@ -510,10 +550,9 @@ void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* 
     return !scratch.hits.empty();
   };
   // Begin one character early: the scanner consumes the character before a match.
-  std::size_t pos = utf8::previous(text, from);
-  while (pos < text.size() &&
-         scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
-    auto begin = static_cast<std::size_t>(found.data() - text.data());
+  for (std::size_t pos = utf8::previous(text, from); pos < text.size();) {
+    std::size_t begin = next_start(pos);
+    if (begin >= text.size()) break;
     // The scanner matched only the beginning of an expression: the rules may reach further.
     std::size_t limit = text.size();
     // The match starts after the character the scanner consumed, unless it starts the text.
