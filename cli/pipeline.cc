@@ -49,7 +49,9 @@ Pipeline::~Pipeline() {
 
 void Pipeline::add(Document doc, std::string where) {
   filling_->bytes += doc.text.size();
-  filling_->items.push_back(PipelineItem{std::move(doc), std::move(where), {}, {}, {}});
+  PipelineItem& item = filling_->items.emplace_back();
+  item.doc = std::move(doc);
+  item.where = std::move(where);
   if (filling_->items.size() >= kBatchDocuments || filling_->bytes >= kBatchBytes) submit();
 }
 
