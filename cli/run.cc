@@ -94,8 +94,8 @@ class Tally {
   int repaired_ = 0;
 };
 
-// Processes one document.
-using DocumentHandler = std::function<void(const Document&)>;
+// Processes one document; may take its contents (the reader fills it anew for the next).
+using DocumentHandler = std::function<void(Document&)>;
 // Told of a document that failed: its id (else FILE:LINE, or the path) and why.
 using FailureHandler = std::function<void(const std::string& id, const std::string& reason)>;
 
@@ -343,7 +343,7 @@ int extract_parallel(const Options& options, const Engine& engine, Format format
     out.maybe_flush();
   };
   Pipeline pipeline(options.threads, scan, finish, deliver);
-  auto handle = [&](const Document& doc) { pipeline.add(doc, reading->where()); };
+  auto handle = [&](Document& doc) { pipeline.add(std::move(doc), reading->where()); };
   auto fail = [&](const std::string& id, const std::string& reason) {
     pipeline.add_ordered([&out, format, id, reason] {
       write_failure(format, id, reason, out.buffer());
