@@ -363,7 +363,11 @@ int extract(const Options& options, const Engine& engine) {
   Output out;
   Format format = output_format(options);
   if (format == Format::csv) write_csv_header(out.buffer());
-  if (options.threads > 1) return extract_parallel(options, engine, format, out);
+  // One text document gains nothing from threads: its two steps would run one after the other.
+  bool many_documents = options.input_format != InputFormat::text || options.files.size() > 1;
+  if (options.threads > 1 && many_documents) {
+    return extract_parallel(options, engine, format, out);
+  }
   std::vector<Timex> found;
   auto handle = [&](const Document& doc) {
     std::size_t mark = out.buffer()->size();
