@@ -51,7 +51,7 @@ build: deps
 run: build
 	$(BUILD)/chronik timeline $(SAMPLE)
 
-test: build test-deps
+test: test-deps build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-asan
 	$(MAKE) --no-print-directory test-fuzz
