@@ -63,7 +63,17 @@ std::optional<Format> parse_format(std::string_view name) {
 
 void append_json_string(std::string_view s, std::string* out) {
   out->push_back('"');
-  for (char c : s) {
+  // Runs of characters that need no escape are copied at once.
+  auto plain = [](char c) {
+    return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && plain(s[run])) ++run;
+    out->append(s.substr(i, run - i));
+    if (run == s.size()) break;
+    i = run + 1;
+    char c = s[run];
     auto u = static_cast<unsigned char>(c);
     switch (c) {
       case '"':
@@ -81,14 +91,11 @@ void append_json_string(std::string_view s, std::string* out) {
       case '\t':
         out->append("\\t");
         break;
-      default:
-        if (u < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", u);
-          out->append(buf);
-        } else {
-          out->push_back(c);
-        }
+      default: {  // the other control characters
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", u);
+        out->append(buf);
+      }
     }
   }
   out->push_back('"');
