@@ -7,11 +7,12 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 PACKAGES = cmake g++ make pkg-config libre2-dev libhowardhinnant-date-dev doctest-dev \
            libboost-program-options-dev libsimdjson-dev libsqlite3-dev
-# Only for the export tests (tests/exports: Python's csv module, the sqlite3 shell, headless
-# Chromium), so make run does not install them.
-TEST_PACKAGES = python3 sqlite3 chromium
 # Only for the fuzz targets (libFuzzer is clang's), so make run does not install them.
 FUZZ_PACKAGES = clang libclang-rt-14-dev
+# Only for the tests, so make run does not install them: the export tests (tests/exports: Python's
+# csv module, the sqlite3 shell, headless Chromium) and a Dask cluster on loopback that runs chronik
+# as a mapper (tests/dask_scaleout_test.py).
+TEST_PACKAGES = python3 sqlite3 chromium python3-distributed
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE ?= samples/softbank-ki.txt
 ASAN_BUILD ?= build-asan
@@ -23,7 +24,7 @@ FUZZ_SECONDS ?= 600
 SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1 \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: deps test-deps fuzz-deps build run test test-asan test-fuzz fuzz bench format clean
+.PHONY: deps fuzz-deps test-deps build run test test-asan test-fuzz fuzz bench format clean
 
 # Installs the packages of $(1) that are missing.
 define install_missing
@@ -45,6 +46,9 @@ test-deps: deps
 fuzz-deps: deps
 	$(call install_missing,$(FUZZ_PACKAGES))
 
+test-deps: deps
+	$(call install_missing,$(TEST_PACKAGES))
+
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 	cmake --build $(BUILD) -j $(JOBS)
@@ -52,7 +56,7 @@ build: deps
 run: build
 	$(BUILD)/chronik timeline $(SAMPLE)
 
-test: build test-deps
+test: test-deps build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-asan
 	$(MAKE) --no-print-directory test-fuzz

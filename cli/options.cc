@@ -4,6 +4,8 @@
 #include <boost/program_options.hpp>
 #include <sstream>
 
+#include "pipeline.h"
+
 namespace chronik::cli {
 namespace {
 
@@ -27,16 +29,20 @@ po::options_description input_options() {
       "line, or the JSON field)")("doc-type", po::value<std::string>()->default_value("news"),
                                   "news or narrative")(
       "input-format", po::value<std::string>()->default_value("text"),
-      "text (a file is a document) or jsonl (a line is a document: id, dct, text)")(
+      "text (a file is a document), jsonl (a line is a document: id, dct, text) or, for "
+      "timeline, extracted (what extract --format documents writes)")(
       "format", po::value<std::string>(),
-      "jsonl, csv, timeml or table (default: table on a terminal, else jsonl); timeline: table "
-      "(default), jsonl, csv, sqlite, html, markdown or timelinejs")(
-      "output,o", po::value<std::string>(), "write to FILE instead of standard output")(
+      "jsonl, csv, timeml, table or documents (one line per document, expressions nested) "
+      "(default: table on a terminal, else jsonl); timeline: table (default), jsonl, csv, sqlite, "
+      "html, markdown or timelinejs")("output,o", po::value<std::string>(),
+                                      "write to FILE instead of standard output")(
       "explain",
       "extract: add how each value was resolved: rule, anchor, direction and the word that "
-      "decided it")(
-      "excel", "timeline csv for Excel: UTF-8 byte-order mark and ';' separators")(
+      "decided it")("excel", "timeline csv for Excel: UTF-8 byte-order mark and ';' separators")(
       "grammar", po::value<std::string>(), "load the grammar from DIR instead of the built-in one")(
+      "threads", po::value<int>(),
+      "extract: documents processed at once (default: the number of cores); the output is the "
+      "same")("progress", "a progress line on standard error (default: when it is a terminal)")(
       "help,h", "show this help");
   return d;
 }
@@ -71,11 +77,15 @@ bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
   }
   o->doc_type = *doc_type;
   const std::string& input = vm["input-format"].as<std::string>();
-  if (input != "text" && input != "jsonl") {
-    *error = "--input-format must be text or jsonl";
+  if (input == "extracted" && o->command == Command::timeline) {
+    o->input_format = InputFormat::extracted;
+  } else if (input == "text" || input == "jsonl") {
+    o->input_format = input == "jsonl" ? InputFormat::jsonl : InputFormat::text;
+  } else {
+    *error = o->command == Command::timeline ? "--input-format must be text, jsonl or extracted"
+                                             : "--input-format must be text or jsonl";
     return false;
   }
-  o->input_format = input == "jsonl" ? InputFormat::jsonl : InputFormat::text;
   if (vm.count("format") && o->command == Command::timeline) {
     o->timeline_format = parse_timeline_format(vm["format"].as<std::string>());
     if (!o->timeline_format) {
@@ -85,12 +95,14 @@ bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
   } else if (vm.count("format")) {
     o->format = parse_format(vm["format"].as<std::string>());
     if (!o->format) {
-      *error = "--format must be jsonl, csv, timeml or table";
+      *error = "--format must be jsonl, csv, timeml, table or documents";
       return false;
     }
   }
   if (vm.count("explain")) {
-    if (o->command != Command::extract || (o->format && *o->format == Format::timeml)) {
+    bool rows = !o->format || *o->format == Format::jsonl || *o->format == Format::csv ||
+                *o->format == Format::table;
+    if (o->command != Command::extract || !rows) {
       *error = "--explain goes with extract, in jsonl, csv or table";
       return false;
     }
@@ -98,6 +110,12 @@ bool read_values(const po::variables_map& vm, Options* o, std::string* error) {
   }
   if (!read_output_values(vm, o, error)) return false;
   if (vm.count("grammar")) o->grammar_dir = vm["grammar"].as<std::string>();
+  o->threads = vm.count("threads") ? vm["threads"].as<int>() : default_threads();
+  if (o->threads < 1) {
+    *error = "--threads must be at least 1";
+    return false;
+  }
+  o->progress = vm.count("progress") > 0;
   if (vm.count("files")) o->files = vm["files"].as<std::vector<std::string>>();
   if (std::count(o->files.begin(), o->files.end(), "-") > 1) {
     *error = "standard input ('-') can be read only once";

@@ -13,7 +13,7 @@
 namespace chronik::cli {
 
 enum class Command { extract, timeline, eval, grammar_check, help, version };
-enum class InputFormat { text, jsonl };
+enum class InputFormat { text, jsonl, extracted };
 
 struct Options {
   Command command = Command::help;
@@ -31,6 +31,8 @@ struct Options {
   bool include_durations = false;
   bool include_sets = false;
   bool include_undated = false;
+  int threads = 1;        // extract: documents processed at once (the CLI default: cores)
+  bool progress = false;  // a progress line on standard error (else only on a terminal)
   // eval
   std::string gold;    // the gold standard, JSON Lines with "timex"
   std::string system;  // a system's output in the same format; empty: tag the gold texts

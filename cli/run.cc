@@ -1,5 +1,6 @@
 #include "run.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -23,6 +24,8 @@
 #include "chronik/jsonl.h"
 #include "chronik/timeline.h"
 #include "chronik/timeline_export.h"
+#include "extracted.h"
+#include "pipeline.h"
 
 namespace chronik::cli {
 namespace {
@@ -121,8 +124,8 @@ class Tally {
   int repaired_ = 0;
 };
 
-// Processes one document.
-using DocumentHandler = std::function<void(const Document&)>;
+// Processes one document; may take its contents (the reader fills it anew for the next).
+using DocumentHandler = std::function<void(Document&)>;
 // Told of a document that failed: its id (else FILE:LINE, or the path) and why.
 using FailureHandler = std::function<void(const std::string& id, const std::string& reason)>;
 
@@ -152,6 +155,18 @@ bool read_stream(std::istream& in, std::string* text) {
   return !in.bad();
 }
 
+// The bytes in `files` when all are regular files (standard input too), else 0 (unknown).
+std::uint64_t input_size(const std::vector<std::string>& files) {
+  std::uint64_t total = 0;
+  for (const std::string& path : files) {
+    struct stat st {};
+    int status = path == "-" ? fstat(STDIN_FILENO, &st) : stat(path.c_str(), &st);
+    if (status != 0 || !S_ISREG(st.st_mode)) return 0;
+    total += static_cast<std::uint64_t>(st.st_size);
+  }
+  return total;
+}
+
 // Reads the documents of every input file, repairs what can be repaired, and hands each document
 // to `handle`, or each that failed to `fail`, in input order.
 class Reader {
@@ -163,9 +178,19 @@ class Reader {
   void read_all() {
     std::vector<std::string> files = options_.files;
     if (files.empty()) files.push_back("-");
+    Progress progress(options_.progress || isatty(STDERR_FILENO), options_.progress,
+                      input_size(files));
+    progress_ = &progress;
     for (const std::string& path : files) read_file(path);
+    progress.finish();
+    progress_ = nullptr;
   }
   const Tally& tally() const { return tally_; }
+  Tally& tally() { return tally_; }
+  // With --input-format extracted: the expressions of the document being handed on.
+  const std::vector<Timex>& extracted() const { return extracted_; }
+  // Where the document being handed on was read: FILE:LINE, or the path.
+  const std::string& where() const { return where_; }
 
  private:
   void read_file(const std::string& path) {
@@ -179,7 +204,7 @@ class Reader {
       fail(name, name, "cannot read: " + error);
       return;
     }
-    if (options_.input_format == InputFormat::jsonl) {
+    if (options_.input_format != InputFormat::text) {
       read_jsonl(name, *in);
     } else {
       read_text(name, *in);
@@ -194,6 +219,7 @@ class Reader {
       fail(name, name, "cannot read");
       return;
     }
+    if (progress_) progress_->add(doc_.text.size());
     bool repaired = repair_utf8(&doc_.text);
     doc_.type = options_.doc_type;
     if (auto header = find_date_header(doc_.text)) {
@@ -208,11 +234,15 @@ class Reader {
   void read_jsonl(const std::string& name, std::istream& in) {
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
+      if (progress_) progress_->add(line.size() + 1, 0);
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (progress_) progress_->add(0);
       tally_.add();
       std::string where = name + ":" + std::to_string(number);
       doc_.type = options_.doc_type;
-      std::string error = reader_.read(line, where, &doc_);
+      std::string error = options_.input_format == InputFormat::extracted
+                              ? read_extracted(line, where)
+                              : reader_.read(line, where, &doc_);
       if (!error.empty()) {
         fail(where, doc_.id, error);
         continue;
@@ -227,8 +257,19 @@ class Reader {
     }
   }
 
+  // A line of `chronik extract --format documents` into doc_ and extracted_.
+  std::string read_extracted(std::string_view line, const std::string& where) {
+    annotated_.doc.type = options_.doc_type;
+    std::string error = reader_.read_annotated(line, where, &annotated_);
+    doc_ = std::move(annotated_.doc);
+    return error.empty()
+               ? timex_of(AnnotatedDocument{doc_, {}, std::move(annotated_.timex)}, &extracted_)
+               : error;
+  }
+
   // Hands doc_ on; a document the engine or a writer throws on fails alone.
   void process(const std::string& where) {
+    where_ = where;
     try {
       handle_(doc_);
     } catch (const std::exception& e) {
@@ -247,6 +288,10 @@ class Reader {
   JsonlReader reader_;
   Document doc_;
   Tally tally_;
+  Progress* progress_ = nullptr;
+  std::string where_;
+  AnnotatedDocument annotated_;
+  std::vector<Timex> extracted_;
 };
 
 bool load_engine(const std::string& dir, std::unique_ptr<Engine>* engine) {
@@ -286,31 +331,81 @@ void write_failure(Format format, const std::string& id, const std::string& reas
   }
 }
 
+// Writes the rows of one document in `format`.
+void write_rows(Format format, Detail detail, const Document& doc, const std::vector<Timex>& found,
+                std::string* out) {
+  switch (format) {
+    case Format::jsonl:
+      write_jsonl(doc, found, out, detail);
+      break;
+    case Format::csv:
+      write_csv(doc, found, out, detail);
+      break;
+    case Format::timeml:
+      write_timeml(doc, found, out);
+      break;
+    case Format::table:
+      write_table(doc, found, out, detail);
+      break;
+    case Format::documents:
+      write_documents(doc, found, out);
+      break;
+  }
+}
+
+// extract on options.threads threads: the same output, in the same order, as on one.
+int extract_parallel(const Options& options, const Engine& engine, Format format, Output& out) {
+  auto scan = [&](PipelineItem& item) { item.scan = engine.scan(item.doc); };
+  auto finish = [&](PipelineItem& item) {
+    thread_local std::vector<Timex> found;
+    found.clear();
+    engine.finish(item.doc, item.scan, &found);
+    write_rows(format, options.detail, item.doc, found, &item.output);
+  };
+  Reader* reading = nullptr;
+  auto deliver = [&](PipelineItem& item) {
+    if (item.error.empty()) {
+      out.buffer()->append(item.output);
+    } else {
+      reading->tally().fail(item.where, item.error);
+      write_failure(format, item.doc.id, item.error, out.buffer());
+    }
+    out.maybe_flush();
+  };
+  Pipeline pipeline(options.threads, scan, finish, deliver);
+  auto handle = [&](Document& doc) { pipeline.add(std::move(doc), reading->where()); };
+  auto fail = [&](const std::string& id, const std::string& reason) {
+    pipeline.add_ordered([&out, format, id, reason] {
+      write_failure(format, id, reason, out.buffer());
+      out.maybe_flush();
+    });
+  };
+  Reader reader(options, handle, fail);
+  reading = &reader;
+  reader.read_all();
+  pipeline.finish();
+  bool written = out.finish();
+  reader.tally().summarize();
+  return reader.tally().failed() > 0 || !written ? kExitFailedDocuments : kExitOk;
+}
+
 int extract(const Options& options, const Engine& engine) {
   Output out(options.output);
   if (!out.opened()) return kExitFailedDocuments;
   Format format = output_format(options);
   if (format == Format::csv) write_csv_header(out.buffer(), options.detail);
+  // One text document gains nothing from threads: its two steps would run one after the other.
+  bool many_documents = options.input_format != InputFormat::text || options.files.size() > 1;
+  if (options.threads > 1 && many_documents) {
+    return extract_parallel(options, engine, format, out);
+  }
   std::vector<Timex> found;
   auto handle = [&](const Document& doc) {
     std::size_t mark = out.buffer()->size();
     try {
       found.clear();
       engine.extract(doc, &found);
-      switch (format) {
-        case Format::jsonl:
-          write_jsonl(doc, found, out.buffer(), options.detail);
-          break;
-        case Format::csv:
-          write_csv(doc, found, out.buffer(), options.detail);
-          break;
-        case Format::timeml:
-          write_timeml(doc, found, out.buffer());
-          break;
-        case Format::table:
-          write_table(doc, found, out.buffer(), options.detail);
-          break;
-      }
+      write_rows(format, options.detail, doc, found, out.buffer());
     } catch (...) {
       out.buffer()->resize(mark);  // no half-written document
       throw;
@@ -342,16 +437,20 @@ int timeline(const Options& options, const Engine& engine) {
   std::vector<TimelineEntry> entries;
   std::vector<TimelineDocument> documents;
   std::size_t index = 0;
+  const Reader* reading = nullptr;
   Reader reader(options, [&](const Document& doc) {
     std::size_t mark = entries.size();
     try {
-      add_timeline_entries(index++, doc, engine.extract(doc), splitter, timeline_options, &entries);
+      bool extracted = options.input_format == InputFormat::extracted;
+      add_timeline_entries(index++, doc, extracted ? reading->extracted() : engine.extract(doc),
+                           splitter, timeline_options, &entries);
     } catch (...) {
       entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(mark), entries.end());
       throw;
     }
     documents.push_back({doc.id, doc.date, doc.type});
   });
+  reading = &reader;
   reader.read_all();
   sort_timeline(&entries);
   merge_timeline(&entries);

@@ -27,8 +27,35 @@ class Engine::Impl {
     // Rules match the normalized text; spans are reported in the text as given.
     NormalizedText normalized = normalize(doc.text);
     std::vector<Match> matches;
-    matcher_.find(normalized.text(),
-                  normalized.to_normalized(std::min(doc.body_begin, doc.text.size())), &matches);
+    matcher_.find(normalized.text(), body_begin(doc, normalized), &matches);
+    resolve(doc, normalized, matches, out);
+  }
+
+  void scan(const Document& doc, NormalizedText* normalized,
+            std::vector<std::size_t>* starts) const {
+    *normalized = normalize(doc.text);
+    matcher_.scan(normalized->text(), body_begin(doc, *normalized), starts);
+  }
+
+  void finish(const Document& doc, const NormalizedText& normalized,
+              const std::vector<std::size_t>& starts, std::vector<Timex>* out) const {
+    std::vector<Match> matches;
+    matcher_.find(normalized.text(), body_begin(doc, normalized), starts, &matches);
+    resolve(doc, normalized, matches, out);
+  }
+
+  const std::vector<Rule>& rules() const { return grammar_.rules; }
+  const std::vector<Lexicon>& lexicons() const { return grammar_.lexicons; }
+  const std::vector<std::string>& abbreviations() const { return abbreviations_; }
+
+ private:
+  static std::size_t body_begin(const Document& doc, const NormalizedText& normalized) {
+    return normalized.to_normalized(std::min(doc.body_begin, doc.text.size()));
+  }
+
+  // The matches as expressions: spans in the text as given, values anchored.
+  void resolve(const Document& doc, const NormalizedText& normalized,
+               const std::vector<Match>& matches, std::vector<Timex>* out) const {
     std::optional<Point> anchor;
     if (doc.date) anchor = doc.date->point();
     std::size_t byte = 0;
@@ -64,11 +91,6 @@ class Engine::Impl {
     waiting.release(doc.text, Timex{}, out);
   }
 
-  const std::vector<Rule>& rules() const { return grammar_.rules; }
-  const std::vector<Lexicon>& lexicons() const { return grammar_.lexicons; }
-  const std::vector<std::string>& abbreviations() const { return abbreviations_; }
-
- private:
   ParsedGrammar grammar_;
   Matcher matcher_;  // points into grammar_
   std::vector<std::string> abbreviations_;
@@ -88,6 +110,29 @@ std::vector<Timex> Engine::extract(const Document& doc) const {
 
 void Engine::extract(const Document& doc, std::vector<Timex>* out) const {
   if (impl_) impl_->extract(doc, out);
+}
+
+struct Engine::Scan::Data {
+  NormalizedText normalized;
+  std::vector<std::size_t> starts;
+};
+
+Engine::Scan::Scan() = default;
+Engine::Scan::~Scan() = default;
+Engine::Scan::Scan(Scan&&) noexcept = default;
+Engine::Scan& Engine::Scan::operator=(Scan&&) noexcept = default;
+
+Engine::Scan Engine::scan(const Document& doc) const {
+  Scan scan;
+  scan.data_ = std::make_unique<Scan::Data>();
+  if (impl_) impl_->scan(doc, &scan.data_->normalized, &scan.data_->starts);
+  return scan;
+}
+
+void Engine::finish(const Document& doc, const Scan& scan, std::vector<Timex>* out) const {
+  if (impl_ && scan.data_) {
+    impl_->finish(doc, scan.data_->normalized, scan.data_->starts, out);
+  }
 }
 
 const std::vector<Rule>& Engine::rules() const {

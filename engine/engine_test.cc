@@ -33,6 +33,35 @@ TEST_CASE("extract returns expressions in text order with their rule and anchori
   CHECK(found[0].end <= found[1].begin);
 }
 
+TEST_CASE("scan then finish finds what extract does") {
+  const char* kTexts[] = {
+      "Am 21. Januar 2024 und gestern. Vom 3. bis 5. März 2025 um 10 Uhr, 31.02.2025, 2025er.",
+      "Anfang März 1990 kam er an, zwei Tage später reiste er ab; seit Jahren, im Sommer 2019.", "",
+      "2025",
+      "Heute\u00a0Morgen  ab 9:30 Uhr, jeden Montag, in der vergangenen Woche, am Wochenende."};
+  for (const char* text : kTexts) {
+    CAPTURE(text);
+    Document doc = news(text, "2025-02-12");
+    std::vector<Timex> found;
+    engine().finish(doc, engine().scan(doc), &found);
+    std::vector<Timex> expected = engine().extract(doc);
+    REQUIRE(found.size() == expected.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      CHECK(found[i].text == expected[i].text);
+      CHECK(found[i].value == expected[i].value);
+      CHECK(found[i].rule == expected[i].rule);
+      CHECK(found[i].begin == expected[i].begin);
+    }
+  }
+  // A header that is not searched.
+  Document doc = news("date 2025-02\n2025 heute", "2025-02-12");
+  doc.body_begin = 12;
+  std::vector<Timex> found;
+  engine().finish(doc, engine().scan(doc), &found);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].begin == 13);
+}
+
 TEST_CASE("extract appends to a reused vector") {
   std::vector<Timex> out;
   engine().extract(news("heute", "2025-02-12"), &out);

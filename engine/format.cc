@@ -10,7 +10,8 @@
 namespace chronik {
 namespace {
 
-constexpr std::array<std::string_view, 4> kFormatNames = {"jsonl", "csv", "timeml", "table"};
+constexpr std::array<std::string_view, 5> kFormatNames = {"jsonl", "csv", "timeml", "table",
+                                                          "documents"};
 
 // The columns every format writes, in order.
 enum Column { kDoc, kBegin, kEnd, kText, kType, kValue, kMod, kRule, kAnchor, kColumnCount };
@@ -122,7 +123,17 @@ std::optional<Format> parse_format(std::string_view name) {
 
 void append_json_string(std::string_view s, std::string* out) {
   out->push_back('"');
-  for (char c : s) {
+  // Runs of characters that need no escape are copied at once.
+  auto plain = [](char c) {
+    return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && plain(s[run])) ++run;
+    out->append(s.substr(i, run - i));
+    if (run == s.size()) break;
+    i = run + 1;
+    char c = s[run];
     auto u = static_cast<unsigned char>(c);
     switch (c) {
       case '"':
@@ -140,14 +151,11 @@ void append_json_string(std::string_view s, std::string* out) {
       case '\t':
         out->append("\\t");
         break;
-      default:
-        if (u < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", u);
-          out->append(buf);
-        } else {
-          out->push_back(c);
-        }
+      default: {  // the other control characters
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", u);
+        out->append(buf);
+      }
     }
   }
   out->push_back('"');
@@ -277,6 +285,31 @@ void write_timeml(const Document& doc, const std::vector<Timex>& found, std::str
   }
   append_xml_text(text.substr(pos), out);
   out->append("</TEXT>\n</TimeML>\n");
+}
+
+void write_documents(const Document& doc, const std::vector<Timex>& found, std::string* out) {
+  out->append("{\"id\":");
+  append_json_string(doc.id, out);
+  out->append(",\"dct\":");
+  if (doc.date) {
+    append_json_string(doc.date->str(), out);
+  } else {
+    out->append("null");
+  }
+  out->append(",\"doc_type\":");
+  append_json_string(to_string(doc.type), out);
+  out->append(",\"text\":");
+  append_json_string(doc.text, out);
+  out->append(",\"timex\":[");
+  // The expression rows without their doc column, one object each, commas for line ends (a JSON
+  // string holds no raw line break).
+  std::vector<Row> rows = rows_of(doc, found, Detail::basic);
+  for (Row& row : rows) row.erase(row.begin());
+  std::size_t objects = out->size();
+  write_jsonl_rows(std::span(kColumns).subspan(1), rows, out);
+  std::replace(out->begin() + static_cast<std::ptrdiff_t>(objects), out->end(), '\n', ',');
+  if (!rows.empty()) out->pop_back();
+  out->append("]}\n");
 }
 
 void write_table(const Document& doc, const std::vector<Timex>& found, std::string* out,

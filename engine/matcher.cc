@@ -4,6 +4,7 @@
 #include <set>
 
 #include "pattern.h"
+#include "scan_prefix.h"
 #include "utf8.h"
 
 namespace chronik {
@@ -43,6 +44,9 @@ constexpr std::size_t kMaxExpandedPattern = 1 << 20;
 constexpr std::size_t kMaxMacroDepth = 100;
 // How often a rule is tried again in a shorter window when its match runs into a word.
 constexpr int kBoundaryAttempts = 4;
+// How many parts of each rule the scanner looks for (see scan_prefix.h): fewer make its automaton
+// smaller but stop it at more places where no rule matches.
+constexpr std::size_t kScanParts = 4;
 
 RE2::Options rule_options(int64_t memory) {
   RE2::Options options;
@@ -91,6 +95,55 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A lexicon's forms as one RE2 alternation that shares their common beginnings
+// ("Sieben(?:und(?:dreißig|fünfzig))"): RE2 then starts one thread where a flat list starts one
+// per form, which keeps the union of all rules small enough for its DFA to be built quickly.
+// The order of alternatives does not matter: every regex here prefers the longest match.
+class FormTrie {
+ public:
+  void add(std::string_view form) {
+    Node* node = &root_;
+    for (std::size_t i = 0; i < form.size();) {
+      std::size_t length = 1;
+      std::string token;
+      if (form[i] == ' ') {
+        token = kSpacePattern;
+      } else {
+        length = static_cast<std::size_t>(utf8::decode(form, i).length);
+        token = RE2::QuoteMeta(form.substr(i, length));
+      }
+      i += length;
+      auto it = std::find_if(node->children.begin(), node->children.end(),
+                             [&](const auto& child) { return child.first == token; });
+      if (it == node->children.end()) {
+        node->children.emplace_back(token, std::make_unique<Node>());
+        it = std::prev(node->children.end());
+      }
+      node = it->second.get();
+    }
+    node->terminal = true;
+  }
+  std::string pattern() const { return "(?:" + suffixes(root_) + ")"; }
+
+ private:
+  struct Node {
+    std::vector<std::pair<std::string, std::unique_ptr<Node>>> children;
+    bool terminal = false;
+  };
+  // What may follow `node`: nothing when it ends a form, else one of its children.
+  static std::string suffixes(const Node& node) {
+    if (node.children.empty()) return "";
+    std::string out;
+    for (const auto& [token, child] : node.children) {
+      if (!out.empty()) out += '|';
+      out += token + suffixes(*child);
+    }
+    if (node.children.size() == 1 && !node.terminal) return out;
+    return "(?:" + out + (node.terminal ? ")?" : ")");
+  }
+  Node root_;
+};
+
 }  // namespace
 
 struct Matcher::Candidate {
@@ -121,14 +174,15 @@ bool Matcher::compile(const ParsedGrammar& grammar, std::string* error) {
   for (const Lexicon& lexicon : grammar.lexicons) {
     sources_[lexicon.name] = &lexicon;
     CompiledLexicon& compiled = lexicons_[lexicon.name];
-    std::vector<std::string> forms;
+    FormTrie forms;
     for (const LexiconEntry& entry : lexicon.entries) {
       std::string form = normalize_spaces(entry.form);
       compiled.values.emplace(form, entry.value);
       compiled.values.emplace(utf8::capitalize_first(form), entry.value);
-      forms.push_back(std::move(form));
+      forms.add(form);
+      forms.add(utf8::capitalize_first(form));
     }
-    compiled.alternation = alternation_of(forms);
+    compiled.alternation = forms.pattern();
   }
   for (std::size_t i = 0; i < grammar.rules.size(); ++i) {
     if (!compile_rule(grammar.rules[i], static_cast<int>(i), error)) return false;
@@ -314,14 +368,18 @@ bool Matcher::compile_scanner(std::string* error) {
   options.set_never_capture(true);
   starts_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
   std::string all;
+  std::set<std::string> seen;
   for (std::size_t i = 0; i < expanded_.size(); ++i) {
     std::string message;
     if (starts_->Add(expanded_[i], &message) != static_cast<int>(i)) {
       *error = where(*rules_[i].rule) + "bad pattern: " + message;
       return false;
     }
-    if (i > 0) all += '|';
-    all += "(?:" + expanded_[i] + ")";
+    for (std::string& beginning : beginnings(expanded_[i], kScanParts)) {
+      if (!seen.insert(beginning).second) continue;
+      if (!all.empty()) all += '|';
+      all += "(?:" + beginning + ")";
+    }
   }
   if (!starts_->Compile()) {
     *error = "the rules are too large to compile together";
@@ -445,6 +503,46 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
 void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* out) const {
   re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece found;
+  search(
+      text, from,
+      [&](std::size_t pos) {
+        if (pos >= text.size() ||
+            !scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+          return text.size();
+        }
+        return static_cast<std::size_t>(found.data() - text.data());
+      },
+      out);
+}
+
+void Matcher::scan(std::string_view text, std::size_t from,
+                   std::vector<std::size_t>* starts) const {
+  re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece found;
+  // Every place the scanner matches: each search goes on after the character it consumed.
+  for (std::size_t pos = utf8::previous(text, from);
+       pos < text.size() && scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1);
+       pos = utf8::next(text, pos)) {
+    pos = static_cast<std::size_t>(found.data() - text.data());
+    starts->push_back(pos);
+  }
+}
+
+void Matcher::find(std::string_view text, std::size_t from, const std::vector<std::size_t>& starts,
+                   std::vector<Match>* out) const {
+  auto next = starts.begin();
+  search(
+      text, from,
+      [&](std::size_t pos) {
+        next = std::lower_bound(next, starts.end(), pos);
+        return next == starts.end() ? text.size() : *next;
+      },
+      out);
+}
+
+template <typename NextStart>
+void Matcher::search(std::string_view text, std::size_t from, NextStart next_start,
+                     std::vector<Match>* out) const {
   Scratch scratch;
   auto rules_at = [&](std::size_t start) {
     scratch.hits.clear();
@@ -452,11 +550,11 @@ void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* 
     return !scratch.hits.empty();
   };
   // Begin one character early: the scanner consumes the character before a match.
-  std::size_t pos = utf8::previous(text, from);
-  while (pos < text.size() &&
-         scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
-    auto begin = static_cast<std::size_t>(found.data() - text.data());
-    std::size_t limit = begin + found.size();
+  for (std::size_t pos = utf8::previous(text, from); pos < text.size();) {
+    std::size_t begin = next_start(pos);
+    if (begin >= text.size()) break;
+    // The scanner matched only the beginning of an expression: the rules may reach further.
+    std::size_t limit = text.size();
     // The match starts after the character the scanner consumed, unless it starts the text.
     std::size_t start = begin == 0 && rules_at(0) ? 0 : utf8::next(text, begin);
     if (start != 0) rules_at(start);

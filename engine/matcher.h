@@ -70,6 +70,13 @@ class Matcher {
   // Appends to *out the expressions in text[from, end) in text order.
   void find(std::string_view text, std::size_t from, std::vector<Match>* out) const;
 
+  // find() in two steps, for two threads: scan() appends to *starts every place in text[from,
+  // end) where the scanner says an expression may start (the costly part), and find() with them
+  // does the rest. The two steps together find what find() alone does.
+  void scan(std::string_view text, std::size_t from, std::vector<std::size_t>* starts) const;
+  void find(std::string_view text, std::size_t from, const std::vector<std::size_t>& starts,
+            std::vector<Match>* out) const;
+
   const std::vector<CompiledRule>& rules() const { return rules_; }
   const CompiledLexicon* lexicon(const std::string& name) const;
 
@@ -78,6 +85,11 @@ class Matcher {
   struct Scratch;
   bool compile_rule(const Rule& rule, int order, std::string* error);
   bool compile_scanner(std::string* error);
+  // The search of find(): next_start(pos) is where the scanner matches first at or after pos
+  // (text.size() when nowhere).
+  template <typename NextStart>
+  void search(std::string_view text, std::size_t from, NextStart next_start,
+              std::vector<Match>* out) const;
   // The expressions of the best match at `start`, appended to *out; false when no rule matches
   // there. *match_end is where the match ends.
   bool best_at(std::string_view text, std::size_t start, std::size_t limit, Scratch& scratch,

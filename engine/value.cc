@@ -182,7 +182,142 @@ std::string duration_str(const Duration& d) {
   return out;
 }
 
+// Reads `width` digits, or as many X (unknown: *value stays `unknown`), at text[*i].
+bool read_field(std::string_view text, std::size_t* i, int width, int unknown, int* value) {
+  if (*i + static_cast<std::size_t>(width) > text.size()) return false;
+  std::string_view field = text.substr(*i, static_cast<std::size_t>(width));
+  *i += static_cast<std::size_t>(width);
+  if (field.find_first_not_of('X') == std::string_view::npos) {
+    *value = unknown;
+    return true;
+  }
+  int v = 0;
+  for (char c : field) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *value = v;
+  return true;
+}
+
+bool consume(std::string_view text, std::size_t* i, std::string_view expected) {
+  if (text.substr(*i, expected.size()) != expected) return false;
+  *i += expected.size();
+  return true;
+}
+
+std::optional<Duration> parse_duration(std::string_view text) {
+  std::size_t i = 1;  // after the P
+  bool time = consume(text, &i, "T");
+  Duration d;
+  if (!consume(text, &i, "X")) {
+    std::size_t digits = text.find_first_not_of("0123456789", i);
+    if (digits == i || digits == std::string_view::npos || digits - i > 9) return std::nullopt;
+    d.amount = std::stoi(std::string(text.substr(i, digits - i)));
+    i = digits;
+  }
+  std::string_view designator = text.substr(i);
+  for (std::size_t u = 0; u < kUnitDesignators.size(); ++u) {
+    bool time_unit = static_cast<Unit>(u) <= Unit::hour;
+    if (kUnitDesignators[u] == designator && time_unit == time) {
+      d.unit = static_cast<Unit>(u);
+      return d;
+    }
+  }
+  return std::nullopt;
+}
+
+// The day part after the year: "-MM-DD" or "-Www-D".
+bool parse_day(std::string_view text, std::size_t* i, Point* p) {
+  if (consume(text, i, "-W")) {
+    return read_field(text, i, 2, 0, &p->week) && consume(text, i, "-") &&
+           read_field(text, i, 1, 0, &p->weekday) && p->weekday != 0;
+  }
+  return consume(text, i, "-") && read_field(text, i, 2, 0, &p->month) && consume(text, i, "-") &&
+         read_field(text, i, 2, 0, &p->day);
+}
+
+bool parse_time(std::string_view text, std::size_t* i, Point* p) {
+  if (!consume(text, i, "T")) return false;
+  if (auto part = parse_part_of_day(text.substr(*i))) {
+    p->granularity = Granularity::part_of_day;
+    p->part_of_day = *part;
+    *i = text.size();
+    return true;
+  }
+  int minute = 0;
+  if (!read_field(text, i, 2, Point::kUnknown, &p->hour) || !consume(text, i, ":") ||
+      !read_field(text, i, 2, Point::kUnknown, &minute) || minute == Point::kUnknown) {
+    return false;
+  }
+  p->granularity = minute == 0 ? Granularity::hour : Granularity::minute;
+  if (minute != 0) p->minute = minute;
+  return true;
+}
+
+std::optional<Point> parse_point(std::string_view text) {
+  Point p;
+  std::size_t i = 0;
+  bool bc = consume(text, &i, "BC");
+  std::size_t digits = i;
+  while (digits < text.size() && digits - i < 4 &&
+         (text[digits] == 'X' || (text[digits] >= '0' && text[digits] <= '9'))) {
+    ++digits;
+  }
+  int width = static_cast<int>(digits - i);
+  constexpr Granularity kByWidth[] = {Granularity::year, Granularity::millennium,
+                                      Granularity::century, Granularity::decade, Granularity::year};
+  constexpr int kMultiplier[] = {1, 1000, 100, 10, 1};
+  if (width == 0) return std::nullopt;
+  int year = 0;
+  if (!read_field(text, &i, width, Point::kUnknownYear, &year)) return std::nullopt;
+  p.granularity = kByWidth[width];
+  if (year != Point::kUnknownYear) {
+    year *= kMultiplier[width];
+    p.year = bc ? 1 - year : year;
+  } else if (bc) {
+    return std::nullopt;
+  }
+  if (i == text.size()) return p;
+  if (width != 4) return std::nullopt;
+  std::string_view rest = text.substr(i);
+  if (consume(text, &i, "-H")) {
+    p.granularity = Granularity::half;
+    if (!read_field(text, &i, 1, 0, &p.half)) return std::nullopt;
+  } else if (consume(text, &i, "-Q")) {
+    p.granularity = Granularity::quarter;
+    if (!read_field(text, &i, 1, 0, &p.quarter)) return std::nullopt;
+  } else if (auto season = parse_season(rest.substr(1)); season && rest[0] == '-') {
+    p.granularity = Granularity::season;
+    p.season = *season;
+    i = text.size();
+  } else if (rest.size() == 3 || rest == "-XX") {
+    p.granularity = Granularity::month;
+    if (!consume(text, &i, "-") || !read_field(text, &i, 2, 0, &p.month)) return std::nullopt;
+  } else if (rest.size() == 4 || rest.ends_with("-WE")) {
+    p.granularity = Granularity::week;
+    if (!consume(text, &i, "-W") || !read_field(text, &i, 2, 0, &p.week)) return std::nullopt;
+    p.weekend = consume(text, &i, "-WE");
+  } else {
+    p.granularity = Granularity::day;
+    if (!parse_day(text, &i, &p)) return std::nullopt;
+    if (i < text.size() && !parse_time(text, &i, &p)) return std::nullopt;
+  }
+  if (i != text.size()) return std::nullopt;
+  return p;
+}
+
 }  // namespace
+
+std::optional<Value> parse_value(std::string_view text) {
+  if (auto r = parse_reference(text)) return Value(*r);
+  if (text.starts_with("P")) {
+    if (auto d = parse_duration(text)) return Value(*d);
+    return std::nullopt;
+  }
+  if (auto p = parse_point(text)) return Value(*p);
+  return std::nullopt;
+}
 
 bool Point::ok() const { return fields_in_range(*this) && calendar_valid(*this); }
 

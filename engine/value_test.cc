@@ -270,5 +270,72 @@ TEST_CASE("point predicates") {
   CHECK_FALSE(week.weekday_form());
 }
 
+TEST_CASE("parse_value reads back what str() writes") {
+  for (std::string_view text : {"2",
+                                "19",
+                                "199",
+                                "2025",
+                                "BC0490",
+                                "XXXX",
+                                "2025-H2",
+                                "2025-Q1",
+                                "2025-SU",
+                                "XXXX-WI",
+                                "2025-02",
+                                "XXXX-XX",
+                                "2025-W07",
+                                "2025-W07-WE",
+                                "2025-01-21",
+                                "XXXX-01-21",
+                                "XXXX-XX-21",
+                                "XXXX-WXX-1",
+                                "2025-W04-3",
+                                "2025-01-21TMO",
+                                "2025-01-21T14:00",
+                                "2025-01-21T14:30",
+                                "XXXX-XX-XXTXX:30",
+                                "P10Y",
+                                "PXDE",
+                                "PT30M",
+                                "P3M",
+                                "PT1H",
+                                "P2W",
+                                "P1CE",
+                                "PRESENT_REF",
+                                "PAST_REF",
+                                "FUTURE_REF"}) {
+    CAPTURE(text);
+    std::optional<Value> value = parse_value(text);
+    REQUIRE(value.has_value());
+    CHECK(value->str() == text);
+  }
+}
+
+TEST_CASE("parse_value reads typed fields") {
+  const Point* p = nullptr;
+  std::optional<Value> day = parse_value("2025-01-21");
+  REQUIRE((p = day->point()));
+  CHECK(*p == Point{.granularity = Granularity::day, .year = 2025, .month = 1, .day = 21});
+  std::optional<Value> decade = parse_value("199");
+  REQUIRE((p = decade->point()));
+  CHECK(p->granularity == Granularity::decade);
+  CHECK(p->year == 1990);
+  std::optional<Value> bc = parse_value("BC0490");
+  CHECK(bc->point()->year == -489);
+  std::optional<Value> minutes = parse_value("PT30M");
+  CHECK(*minutes->duration() == Duration{30, Unit::minute});
+  CHECK(*parse_value("P3M")->duration() == Duration{3, Unit::month});
+  CHECK(parse_value("PAST_REF")->reference() == Reference::past);
+  CHECK(parse_value("2025-01-21T14:00")->point()->granularity == Granularity::hour);
+}
+
+TEST_CASE("parse_value rejects what is not a TIMEX3 value") {
+  for (std::string_view text : {"", "20251", "2025-1", "2025-13-", "P", "PT3D", "P3X", "PY",
+                                "2025-01-21T", "2025-01-21T14", "BCXXXX", "2025-W", "soon"}) {
+    CAPTURE(text);
+    CHECK_FALSE(parse_value(text).has_value());
+  }
+}
+
 }  // namespace
 }  // namespace chronik

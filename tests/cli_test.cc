@@ -1216,6 +1216,11 @@ TEST_CASE("usage errors exit 2 with a one-line hint on stderr") {
       "extract --format jsonl --format csv samples/softbank-ki.txt",
       "extract --explain --format timeml samples/softbank-ki.txt",
       "timeline --explain samples/softbank-ki.txt",
+      "extract --threads 0 samples/softbank-ki.txt",
+      "extract --threads zwei samples/softbank-ki.txt",
+      "extract --input-format extracted samples/corpus.jsonl",
+      "timeline --format documents samples/softbank-ki.txt",
+      "extract --explain --format documents samples/softbank-ki.txt",
   };
   for (const char* args : kUsageErrors) {
     CAPTURE(args);
@@ -1550,6 +1555,129 @@ fs::path copy_grammar(const TempDir& dir) {
   fs::path copy = dir.path() / "grammatik";
   fs::copy(fs::path(kSourceDir) / "grammars" / "de", copy, fs::copy_options::recursive);
   return copy;
+}
+
+// A corpus of many documents, some of them bad lines, for the tests of --threads.
+std::string many_documents() {
+  std::vector<std::string> corpus = split_lines(source_file("samples/corpus.jsonl"));
+  std::string text = source_file("samples/wahlkampf.txt");
+  std::string content;
+  for (int i = 0; i < 400; ++i) {
+    if (i % 97 == 5) content += "{\"id\":\"kaputt-" + std::to_string(i) + "\",\"text\":5}\n";
+    if (i % 50 == 7) content += "\n";
+    content += corpus[static_cast<std::size_t>(i) % corpus.size()] + "\n";
+    // A long document now and then, so that batches differ in size.
+    if (i % 40 == 0) {
+      content += R"({"id":"lang-)" + std::to_string(i) + R"(","dct":"2025-02-12","text":")";
+      for (char c : text.substr(0, 3000)) {
+        if (c == '\n') {
+          content += "\\n";
+        } else if (c == '"' || c == '\\') {
+          content += std::string("\\") + c;
+        } else {
+          content += c;
+        }
+      }
+      content += "\"}\n";
+    }
+  }
+  return content;
+}
+
+TEST_CASE("--threads: the same output and messages as one thread, in input order") {
+  TempDir dir;
+  std::string path = dir.write("viele.jsonl", many_documents());
+  for (const char* format : {"jsonl", "table", "csv", "timeml", "documents"}) {
+    CAPTURE(format);
+    std::string args = std::string("extract --input-format jsonl --format ") + format + " ";
+    Result one = chronik(args + "--threads 1 " + quote(path));
+    CHECK(one.exit_code == 1);  // the bad lines
+    CHECK(contains(one.err, "failed"));
+    for (const char* threads : {"2", "3", "8"}) {
+      CAPTURE(threads);
+      Result many = chronik(args + "--threads " + threads + " " + quote(path));
+      CHECK(many.exit_code == one.exit_code);
+      CHECK(many.out == one.out);
+      CHECK(many.err == one.err);
+    }
+  }
+  // Standard input and several files, one after another.
+  std::string text = dir.write("text.txt", source_file("samples/softbank-ki.txt"));
+  Result one = chronik("extract --format jsonl --threads 1 " + quote(text) + " - " + quote(text),
+                       source_file("samples/wahlkampf.txt"));
+  Result two = chronik("extract --format jsonl --threads 2 " + quote(text) + " - " + quote(text),
+                       source_file("samples/wahlkampf.txt"));
+  CHECK(one.exit_code == 0);
+  CHECK(two.out == one.out);
+  CHECK(two.err.empty());
+}
+
+TEST_CASE("--progress: a progress line on stderr when asked, nothing otherwise") {
+  Result asked =
+      chronik("extract --progress --input-format jsonl --format jsonl samples/corpus.jsonl");
+  CHECK(asked.exit_code == 0);
+  CHECK(asked.err.rfind("\rchronik: 3 documents, ", 0) == 0);
+  CHECK(contains(asked.err, " MB/s"));
+  CHECK(asked.err.back() == '\n');
+  Result quiet = chronik("extract --input-format jsonl --format jsonl samples/corpus.jsonl");
+  CHECK(quiet.err.empty());
+  CHECK(quiet.out == asked.out);
+}
+
+TEST_CASE("--format documents: one line per document; timeline reads it back unchanged") {
+  TempDir dir;
+  Result docs = chronik("extract --input-format jsonl --format documents samples/corpus.jsonl");
+  REQUIRE(docs.exit_code == 0);
+  std::vector<std::string> lines = split_lines(docs.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].rfind(R"({"id":"bahn-preise","dct":"2025-02-12","doc_type":"news","text":")", 0) ==
+        0);
+  CHECK(contains(lines[0], R"("timex":[{"begin":16,"end":22,"text":"Montag","type":"DATE",)"
+                           R"("value":"2025-02-10","mod":null,"rule":"relative.weekday",)"
+                           R"("anchor":"dct"},)"));
+  // eval reads it as a system output, and scores it perfectly against itself.
+  std::string extracted = dir.write("extracted.jsonl", docs.out);
+  Result eval = chronik("eval --gold " + quote(extracted) + " --system " + quote(extracted));
+  CHECK(eval.exit_code == 0);
+  CHECK(contains(eval.out, "F1 1.000"));
+
+  // The expensive step on shards, the timeline once: the same as straight from the texts.
+  for (const char* sample : {"samples/softbank-ki.txt", "samples/wahlkampf.txt"}) {
+    CAPTURE(sample);
+    std::string shard = dir.write(std::string("shard-") + (sample + 8) + ".jsonl",
+                                  chronik(std::string("extract --format documents ") + sample).out);
+    Result direct = chronik(std::string("timeline --format jsonl ") + sample);
+    Result merged = chronik("timeline --format jsonl --input-format extracted " + quote(shard));
+    CHECK(merged.exit_code == 0);
+    CHECK(merged.out == direct.out);
+  }
+  Result direct = chronik(
+      "timeline --format jsonl --input-format jsonl samples/corpus.jsonl samples/corpus.jsonl");
+  Result merged = chronik("timeline --format jsonl --input-format extracted " + quote(extracted) +
+                          " " + quote(extracted));
+  CHECK(merged.out == direct.out);
+}
+
+TEST_CASE("--input-format extracted: a line that cannot be read back fails alone") {
+  TempDir dir;
+  std::string path = dir.write(
+      "kaputt.jsonl",
+      R"({"id":"a","dct":"2025-02-12","text":"heute","timex":[{"begin":0,"end":5,"text":"heute","type":"DATE","value":"bald"}]})"
+      "\n"
+      R"({"id":"b","dct":"2025-02-12","text":"heute","timex":[{"begin":0,"end":9,"text":"heute","type":"DATE","value":"2025-02-12"}]})"
+      "\n"
+      R"({"id":"c","dct":"2025-02-12","text":"heute","timex":[{"begin":0,"end":5,"text":"heute","type":"DATE","value":"2025-02-12"}]})"
+      "\n");
+  Result r = chronik("timeline --format jsonl --input-format extracted " + quote(path));
+  CHECK(r.exit_code == 1);
+  std::vector<std::string> errors = split_lines(r.err);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] == "chronik: " + path + ":1: timex 0-5: not a TIMEX3 value: \"bald\"");
+  CHECK(errors[1] == "chronik: " + path + ":2: timex 0-9: the offsets are outside the text");
+  CHECK(errors[2] == "chronik: 3 documents, 2 failed");
+  std::vector<JsonObject> entries = parse_json_lines(r.out);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].str("doc") == "c");
 }
 
 TEST_CASE("grammar check: the built-in grammar holds") {

@@ -44,6 +44,26 @@ class Engine {
   // The same, appending to *out, to reuse its storage across documents.
   void extract(const Document& doc, std::vector<Timex>* out) const;
 
+  // extract() in two steps, for a pipeline that runs them on different threads: scan() finds
+  // where expressions may start, the costly part, and finish() reads, normalizes and anchors
+  // them. RE2 makes threads wait for each other while it builds the automaton they share; with
+  // the steps on their own threads, each automaton is used by one thread. finish(doc, scan(doc),
+  // out) appends what extract(doc, out) does; `doc` must not change in between.
+  class Scan {
+   public:
+    Scan();
+    ~Scan();
+    Scan(Scan&&) noexcept;
+    Scan& operator=(Scan&&) noexcept;
+
+   private:
+    friend class Engine;
+    struct Data;
+    std::unique_ptr<Data> data_;
+  };
+  Scan scan(const Document& doc) const;
+  void finish(const Document& doc, const Scan& scan, std::vector<Timex>* out) const;
+
   // The rules of the grammar in priority order of their files, with their examples.
   const std::vector<Rule>& rules() const;
 

@@ -22,7 +22,7 @@
 
 namespace chronik {
 
-enum class Format : std::uint8_t { jsonl, csv, timeml, table };
+enum class Format : std::uint8_t { jsonl, csv, timeml, table, documents };
 
 // How much each row says. Detail::explained adds, after the columns above, how the value was
 // resolved (chronik extract --explain):
@@ -64,6 +64,12 @@ void write_csv(const Document& doc, const std::vector<Timex>& found, std::string
 // One TimeML document per input document, with the document date as the CREATION_TIME TIMEX3
 // t0 and each expression tagged inline in <TEXT>, as TempEval-3 tools read it.
 void write_timeml(const Document& doc, const std::vector<Timex>& found, std::string* out);
+
+// One JSON object per document, the expressions nested, as `chronik eval --system` and
+// `chronik timeline --input-format extracted` read it:
+//   {"id", "dct", "doc_type", "text", "timex": [{"begin", "end", "text", "type", "value", "mod",
+//    "rule", "anchor"}, ...]}
+void write_documents(const Document& doc, const std::vector<Timex>& found, std::string* out);
 
 // An aligned table for people: one line per expression under a line naming the document;
 // explained, each followed by a line with the why.

@@ -168,6 +168,12 @@ std::optional<Season> parse_season(std::string_view text);
 std::optional<PartOfDay> parse_part_of_day(std::string_view text);
 std::optional<Unit> parse_unit(std::string_view text);
 
+// Reads a TIMEX3 value as Value::str() writes it ("2025-01-21", "XXXX-WXX-1", "199", "PT30M",
+// "PAST_REF"); nullopt for anything else. Where two values print alike, the coarser reading is
+// returned: "T14:00" is the hour 14 (granularity hour), "XXXX-XX" an unknown month.
+// parse_value(v.str())->str() == v.str() for every value the engine produces.
+std::optional<Value> parse_value(std::string_view text);
+
 // The granularity a shift by `unit` produces: "vor drei Wochen" is a week.
 Granularity granularity_of(Unit unit);
 

@@ -1,0 +1,182 @@
+#include "scan_prefix.h"
+
+#include <re2/re2.h>
+
+#include "utf8.h"
+
+namespace chronik {
+namespace {
+
+constexpr std::size_t kUnreadable = std::string_view::npos;
+
+std::size_t char_length(std::string_view p, std::size_t i) {
+  return static_cast<std::size_t>(utf8::decode(p, i).length);
+}
+
+std::size_t escape_end(std::string_view p, std::size_t i) {
+  if (i + 1 >= p.size()) return kUnreadable;
+  char c = p[i + 1];
+  if (c == 'Q') return kUnreadable;
+  if ((c == 'x' || c == 'p' || c == 'P') && i + 2 < p.size() && p[i + 2] == '{') {
+    std::size_t close = p.find('}', i + 2);
+    return close == std::string_view::npos ? kUnreadable : close + 1;
+  }
+  if ((c == 'p' || c == 'P') && i + 2 < p.size()) return i + 3;  // \pL
+  return i + 1 + char_length(p, i + 1);
+}
+
+std::size_t class_end(std::string_view p, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;  // a leading ] is literal
+  while (j < p.size() && p[j] != ']') {
+    if (p[j] == '\\') {
+      j = escape_end(p, j);
+      if (j == kUnreadable) return j;
+    } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+      std::size_t close = p.find(":]", j + 2);
+      if (close == std::string_view::npos) return kUnreadable;
+      j = close + 2;
+    } else {
+      ++j;
+    }
+  }
+  return j < p.size() ? j + 1 : kUnreadable;
+}
+
+// The end of the atom at p[i] (without its repetition), or kUnreadable.
+std::size_t atom_end(std::string_view p, std::size_t i) {
+  if (p[i] == '\\') return escape_end(p, i);
+  if (p[i] == '[') return class_end(p, i);
+  if (p[i] != '(') return i + char_length(p, i);
+  int depth = 0;
+  for (std::size_t j = i; j < p.size();) {
+    if (p[j] == '\\' || p[j] == '[') {
+      j = atom_end(p, j);
+      if (j == kUnreadable) return j;
+      continue;
+    }
+    if (p[j] == '(') ++depth;
+    if (p[j] == ')' && --depth == 0) return j + 1;
+    ++j;
+  }
+  return kUnreadable;
+}
+
+std::size_t repetition_end(std::string_view p, std::size_t i) {
+  while (i < p.size()) {
+    if (p[i] == '?' || p[i] == '*' || p[i] == '+') {
+      ++i;
+      continue;
+    }
+    if (p[i] != '{') break;
+    std::size_t j = i + 1;
+    while (j < p.size() && ((p[j] >= '0' && p[j] <= '9') || p[j] == ',')) ++j;
+    if (j == i + 1 || j >= p.size() || p[j] != '}') break;
+    i = j + 1;
+  }
+  return i;
+}
+
+bool is_plain(std::string_view p, std::size_t begin, std::size_t end) {
+  char c = p[begin];
+  return end - begin == char_length(p, begin) && c != '(' && c != '[' && c != '\\' && c != '.' &&
+         c != '^' && c != '$';
+}
+
+// Whether a part matches no character, only a place ("\b", "^"): it does not count as a part.
+bool is_assertion(std::string_view part) {
+  return part == "^" || part == "$" || part == R"(\b)" || part == R"(\B)" || part == R"(\A)" ||
+         part == R"(\z)";
+}
+
+using Parts = std::vector<std::string_view>;
+
+// The top-level alternatives of `p`, each cut into parts; false when `p` cannot be read.
+bool split(std::string_view p, std::vector<Parts>* alternatives) {
+  alternatives->assign(1, {});
+  std::size_t run = kUnreadable;  // where the current run of plain characters began
+  for (std::size_t i = 0; i < p.size();) {
+    if (p[i] == '|') {
+      alternatives->emplace_back();
+      run = kUnreadable;
+      ++i;
+      continue;
+    }
+    std::size_t end = atom_end(p, i);
+    if (end == kUnreadable || end > p.size()) return false;
+    std::size_t repeated = repetition_end(p, end);
+    Parts& parts = alternatives->back();
+    if (repeated == end && is_plain(p, i, end)) {
+      if (run == kUnreadable) {
+        run = i;
+        parts.push_back(p.substr(i, end - i));
+      } else {
+        parts.back() = p.substr(run, end - run);
+      }
+    } else {
+      run = kUnreadable;
+      parts.push_back(p.substr(i, repeated - i));
+    }
+    i = repeated;
+  }
+  return true;
+}
+
+std::string without_capture_names(std::string_view p) {
+  std::string out;
+  for (std::size_t i = 0; i < p.size();) {
+    if (p.substr(i, 4) == "(?P<" && (i == 0 || p[i - 1] != '\\')) {
+      out += "(?:";
+      i = p.find('>', i) + 1;
+    } else {
+      out += p[i++];
+    }
+  }
+  return out;
+}
+
+// The body of a group that is a whole part ("(?:a|b)", "(?P<x>a|b)"), or empty.
+std::string_view group_body(std::string_view part) {
+  if (part.size() < 4 || part.back() != ')') return {};
+  if (part.substr(0, 3) == "(?:") return part.substr(3, part.size() - 4);
+  if (part.substr(0, 4) == "(?P<") {
+    std::size_t close = part.find('>');
+    return part.substr(close + 1, part.size() - close - 2);
+  }
+  return {};
+}
+
+void cut(std::string_view pattern, std::size_t parts, std::vector<std::string>* out) {
+  std::vector<Parts> alternatives;
+  if (!split(pattern, &alternatives)) {
+    out->push_back(without_capture_names(pattern));
+    return;
+  }
+  for (const Parts& alternative : alternatives) {
+    if (alternative.size() == 1 && !group_body(alternative[0]).empty()) {
+      cut(group_body(alternative[0]), parts, out);
+      continue;
+    }
+    std::string beginning;
+    std::string characters;  // the beginning without its assertions, to see if it can be empty
+    std::size_t counted = 0;
+    for (std::string_view part : alternative) {
+      beginning.append(part);
+      if (is_assertion(part)) continue;
+      characters.append(part);
+      if (++counted >= parts && !RE2::FullMatch("", RE2(characters, RE2::Quiet))) break;
+    }
+    out->push_back(without_capture_names(beginning));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> beginnings(std::string_view pattern, std::size_t parts) {
+  std::vector<std::string> out;
+  cut(pattern, parts, &out);
+  return out;
+}
+
+}  // namespace chronik

@@ -1,0 +1,27 @@
+// A smaller pattern for the scanner that looks for where an expression can start.
+//
+// The scanner needs only the places where some rule can match, not the matches: a pattern that
+// matches a beginning of every match of a rule finds every such place, and perhaps a few more,
+// which the rules then reject. Cut after their first few parts, the rules make a union whose
+// automaton RE2 builds with fewer states; cut shorter, the scanner stops at too many places.
+#ifndef CHRONIK_ENGINE_SCAN_PREFIX_H_
+#define CHRONIK_ENGINE_SCAN_PREFIX_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronik {
+
+// The alternatives of `pattern` (an RE2 pattern, macros expanded), each cut after its first
+// `parts` parts (a group, a character class, an escape or a run of plain characters, each with
+// its repetition; "\b", "^" and the like do not count), or later where the cut would match the
+// empty string. A group that is a whole
+// alternative is opened and its own alternatives cut. Names of captures are dropped, so that equal
+// beginnings of different rules are equal strings. Every match of `pattern` starts with a match
+// of one of them. A pattern this reader does not follow (\Q...\E) is returned whole.
+std::vector<std::string> beginnings(std::string_view pattern, std::size_t parts);
+
+}  // namespace chronik
+
+#endif  // CHRONIK_ENGINE_SCAN_PREFIX_H_

@@ -1,0 +1,67 @@
+#include "scan_prefix.h"
+
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <string>
+#include <vector>
+
+namespace chronik {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+// Whether some beginning matches at the start of `text`.
+bool begins(const Strings& beginnings, const std::string& text) {
+  for (const std::string& b : beginnings) {
+    if (RE2::PartialMatch(text, RE2("^(?:" + b + ")"))) return true;
+  }
+  return false;
+}
+
+TEST_CASE("beginnings: each alternative cut after its first parts") {
+  CHECK(beginnings("am{s}Montag", 1) == Strings{"am{s}Montag"});  // {s} is no repetition here
+  CHECK(beginnings(R"(Tag\s+danach)", 1) == Strings{"Tag"});
+  CHECK(beginnings(R"(Tag\s+danach)", 2) == Strings{R"(Tag\s+)"});
+  CHECK(beginnings(R"(Tag\s+danach|Vortag(?:es)?)", 1) == Strings{"Tag", "Vortag"});
+  CHECK(beginnings(R"([0-9]{1,2}\.[0-9]{1,2}\.)", 3) == Strings{R"([0-9]{1,2}\.[0-9]{1,2})"});
+  CHECK(beginnings("abc", 1) == Strings{"abc"});  // a run of plain characters is one part
+}
+
+TEST_CASE("beginnings: a cut never matches the empty string") {
+  CHECK(beginnings(R"((?:im{s})?Mai)", 1) == Strings{"(?:im{s})?Mai"});
+  CHECK(beginnings(R"(\b(?:Anfang )?Mai 2025)", 1) == Strings{R"(\b(?:Anfang )?Mai 2025)"});
+  CHECK(beginnings(R"(\b[0-9]+x)", 1) == Strings{R"(\b[0-9]+)"});
+}
+
+TEST_CASE("beginnings: groups that are whole alternatives are opened, names dropped") {
+  CHECK(beginnings("(?P<day>[0-9]+)\\.(?P<month>Mai)", 1) == Strings{"(?:[0-9]+)"});
+  CHECK(beginnings("(?:(?P<a>heute) früh|gestern abend)", 1) ==
+        Strings{"(?:heute)", "gestern abend"});
+  CHECK(beginnings("x(?P<a>y)z", 9) == Strings{"x(?:y)z"});
+}
+
+TEST_CASE("beginnings: classes, escapes and braces are read as one part") {
+  CHECK(beginnings(R"([)|(]x|\x{00A0}y)", 1) == Strings{"[)|(]", R"(\x{00A0})"});
+  CHECK(beginnings(R"([[:digit:]]+ä)", 1) == Strings{"[[:digit:]]+"});
+  CHECK(beginnings(R"(\pL\p{Lu}x)", 2) == Strings{R"(\pL\p{Lu})"});
+  CHECK(beginnings(R"(\Qa|b\E)", 1) == Strings{R"(\Qa|b\E)"});  // not read: kept whole
+}
+
+TEST_CASE("beginnings: every match of the pattern starts with a match of a beginning") {
+  const char* kPattern =
+      R"((?:(?P<mod>Anfang|Mitte|Ende)\s+)?(?P<month>Januar|März)(?:\s+(?P<year>[0-9]{4}))?)"
+      R"(|(?P<day>[0-9]{1,2})\.\s*(?P<month2>[0-9]{1,2})\.)";
+  for (std::size_t parts = 1; parts <= 4; ++parts) {
+    CAPTURE(parts);
+    Strings b = beginnings(kPattern, parts);
+    for (const char* text : {"Anfang März 2025", "Januar", "März 2025", "3. 5.", "12.11."}) {
+      CAPTURE(text);
+      REQUIRE(RE2::FullMatch(text, RE2(kPattern)));
+      CHECK(begins(b, text));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace chronik
