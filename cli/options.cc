@@ -161,8 +161,9 @@ bool read_eval_values(const po::variables_map& vm, Options* o, std::string* erro
 po::options_description timeline_options() {
   po::options_description d("timeline options");
   d.add_options()("include", po::value<std::string>(),
-                  "also list what cannot be placed on the calendar, after the ordered entries: "
-                  "durations, sets, undated, or several joined by commas");
+                  "also list what cannot be placed on the calendar, after the ordered entries "
+                  "(timelinejs leaves them out): durations, sets, undated, or several joined by "
+                  "commas");
   return d;
 }
 

@@ -13,31 +13,8 @@ namespace {
 constexpr std::array<std::string_view, 5> kFormatNames = {"jsonl", "csv", "timeml", "table",
                                                           "documents"};
 
-// The columns every format writes, in order.
+// The columns every format writes, in order, and after them those of Detail::explained.
 enum Column { kDoc, kBegin, kEnd, kText, kType, kValue, kMod, kRule, kAnchor, kColumnCount };
-constexpr std::array<ColumnSpec, kColumnCount> kColumns = {{{"doc"},
-                                                            {"begin", true},
-                                                            {"end", true},
-                                                            {"text"},
-                                                            {"type"},
-                                                            {"value"},
-                                                            {"mod", false, true},
-                                                            {"rule"},
-                                                            {"anchor"}}};
-
-Row row_of(const Document& doc, const Timex& t) {
-  return {doc.id,
-          std::to_string(t.begin),
-          std::to_string(t.end),
-          t.text,
-          std::string(to_string(t.type)),
-          t.value.str(),
-          std::string(to_string(t.mod)),
-          t.rule,
-          std::string(to_string(t.anchoring.source))};
-}
-
-// With Detail::explained, after those.
 enum ExplainColumn {
   kAnchorValue = kColumnCount,
   kAnchorBegin,
@@ -67,6 +44,19 @@ constexpr std::array<ColumnSpec, kExplainedColumnCount> kExplainedColumns = {
      {"cue_word", false, true},
      {"cue_begin", true, true},
      {"why"}}};
+constexpr std::span<const ColumnSpec> kColumns(kExplainedColumns.data(), kColumnCount);
+
+Row row_of(const Document& doc, const Timex& t) {
+  return {doc.id,
+          std::to_string(t.begin),
+          std::to_string(t.end),
+          t.text,
+          std::string(to_string(t.type)),
+          t.value.str(),
+          std::string(to_string(t.mod)),
+          t.rule,
+          std::string(to_string(t.anchoring.source))};
+}
 
 std::span<const ColumnSpec> columns(Detail detail) {
   if (detail == Detail::explained) return kExplainedColumns;
@@ -306,7 +296,7 @@ void write_documents(const Document& doc, const std::vector<Timex>& found, std::
   std::vector<Row> rows = rows_of(doc, found, Detail::basic);
   for (Row& row : rows) row.erase(row.begin());
   std::size_t objects = out->size();
-  write_jsonl_rows(std::span(kColumns).subspan(1), rows, out);
+  write_jsonl_rows(kColumns.subspan(1), rows, out);
   std::replace(out->begin() + static_cast<std::ptrdiff_t>(objects), out->end(), '\n', ',');
   if (!rows.empty()) out->pop_back();
   out->append("]}\n");
