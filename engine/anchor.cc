@@ -354,18 +354,12 @@ void Anchorer::follow_headings(const Resolved& resolved, std::size_t begin, std:
   if (heading == heading_line_) {  // "Juni 1775 bis März 1776": the section starts at the first
     section_last_year_ = std::max(section_last_year_, p->year);
     last_date_ = section_start_;
-    last_date_text_ = section_text_;
-    last_date_begin_code_point_ = section_begin_code_point_;
     return;
   }
   heading_line_ = heading;
   section_first_year_ = section_last_year_ = p->year;
-  section_start_ = *p;
-  section_text_ = text_.substr(begin, end - begin);
-  section_begin_code_point_ = begin_code_point;
+  section_start_ = NamedDate{*p, text_.substr(begin, end - begin), begin_code_point};
   last_date_ = section_start_;
-  last_date_text_ = section_text_;
-  last_date_begin_code_point_ = begin_code_point;
 }
 
 bool Anchorer::same_sentence(std::size_t from, std::size_t to) const {
@@ -418,10 +412,10 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
                             (reading.relation != Relation::absolute || reading.two_digit_year));
   if (to_text && last_date_) {
     how->source = AnchorSource::expression;
-    how->expression_begin = last_date_begin_code_point_;
-    how->expression_text = last_date_text_;
-    how->anchor = *last_date_;
-    return last_date_;
+    how->expression_begin = last_date_->begin_code_point;
+    how->expression_text = last_date_->text;
+    how->anchor = last_date_->point;
+    return last_date_->point;
   }
   how->source = AnchorSource::document_date;
   if (document_date_) how->anchor = *document_date_;
@@ -445,7 +439,8 @@ void Anchorer::remember(const Resolved& resolved, std::size_t begin, std::size_t
   if (!p || !fully_known(*p)) return;
   if (narrative_ && resolved.anchoring.source == AnchorSource::document_date) return;
   bool aside = last_date_ && p->granularity == Granularity::year &&
-               last_date_->granularity > Granularity::year && p->year != last_date_->year;
+               last_date_->point.granularity > Granularity::year &&
+               p->year != last_date_->point.year;
   // In a section headed by its years ("Kriegsjahr 1915"), a date of other years looks back or
   // ahead ("im April 1917"), and the section's account goes on in its own years.
   bool outside = section_start_ && (p->year < section_first_year_ || p->year > section_last_year_);
@@ -456,20 +451,14 @@ void Anchorer::remember(const Resolved& resolved, std::size_t begin, std::size_t
     date.part_of_day = PartOfDay::none;
     date.hour = date.minute = Point::kUnknown;
   }
-  last_date_ = date;
-  last_date_begin_code_point_ = begin_code_point;
-  last_date_text_ = text;
+  last_date_ = NamedDate{date, text, begin_code_point};
 }
 
 Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_t end,
                            std::size_t begin_code_point) {
   // A history's "heute" is the present of its writer, not a day it tells.
   if (narrative_ && reading.deictic && reading.shift == 0) return {Reference::present, {}};
-  if (narrative_ && cross_headings(begin) && section_start_) {
-    last_date_ = section_start_;
-    last_date_text_ = section_text_;
-    last_date_begin_code_point_ = section_begin_code_point_;
-  }
+  if (narrative_ && cross_headings(begin) && section_start_) last_date_ = section_start_;
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, &how);

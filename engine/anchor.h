@@ -76,10 +76,14 @@ class Anchorer {
   std::optional<Point> document_date_;
   bool narrative_;
   const TenseCues* cues_;
-  std::optional<Point> last_date_;  // the latest date the text named, to the year or finer
-  std::size_t last_date_begin_code_point_ = 0;
-  std::string_view last_date_text_;
-  std::optional<Point> last_day_;  // the day of the latest expression that named one
+  // A date the text named, to the year or finer, and where.
+  struct NamedDate {
+    Point point;
+    std::string_view text;
+    std::size_t begin_code_point = 0;
+  };
+  std::optional<NamedDate> last_date_;  // the latest
+  std::optional<Point> last_day_;       // the day of the latest expression that named one
   std::size_t last_day_end_ = 0;
   std::size_t last_day_begin_code_point_ = 0;
   std::string_view last_day_text_;
@@ -87,9 +91,7 @@ class Anchorer {
   std::size_t searched_ = 0;    // the text before it is searched for headings
   std::size_t line_begin_ = 0;  // the first line not yet taken for a heading or not
   std::size_t heading_line_ = std::string_view::npos;  // the heading that started the section
-  std::optional<Point> section_start_;
-  std::string_view section_text_;
-  std::size_t section_begin_code_point_ = 0;
+  std::optional<NamedDate> section_start_;
   int section_first_year_ = 0;  // the years the section's heading names
   int section_last_year_ = 0;
 };
