@@ -433,7 +433,12 @@ int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
   }
   if (!rule.production->function) return 1;  // a blocking rule
   int count = rule.range ? 2 : 1;
-  if (rule.range) inherit_coarser(fields[1], fields[0]);
+  if (rule.range) {
+    inherit_coarser(fields[1], fields[0]);
+    // A night named by the day it ends in is the first end only: "Nacht" in "Nacht zum
+    // Sonntag" is Saturday's, "Sonntag" stays Sunday.
+    fields[1].set(Field::night_before, {});
+  }
   for (int i = 0; i < count; ++i) {
     auto produced = rule.production->function(fields[i]);
     if (!produced) return 0;
