@@ -406,15 +406,16 @@ Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
   return tense_in(from, to);
 }
 
+Anchoring Anchorer::anchoring_to(const NamedDate& date) {
+  return {AnchorSource::expression, date.begin_code_point, std::string(date.text), date.point};
+}
+
 std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how) const {
   bool to_text =
       reading.anaphoric || (narrative_ && !reading.deictic &&
                             (reading.relation != Relation::absolute || reading.two_digit_year));
   if (to_text && last_date_) {
-    how->source = AnchorSource::expression;
-    how->expression_begin = last_date_->begin_code_point;
-    how->expression_text = last_date_->text;
-    how->anchor = last_date_->point;
+    *how = anchoring_to(*last_date_);
     return last_date_->point;
   }
   how->source = AnchorSource::document_date;
@@ -430,10 +431,8 @@ void Anchorer::remember(const Resolved& resolved, std::size_t begin, std::size_t
                         std::size_t begin_code_point) {
   std::string_view text = text_.substr(begin, end - begin);
   if (auto day = day_of(resolved.value)) {
-    last_day_ = day;
+    last_day_ = NamedDate{*day, text, begin_code_point};
     last_day_end_ = end;
-    last_day_begin_code_point_ = begin_code_point;
-    last_day_text_ = text;
   }
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;
@@ -468,9 +467,8 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
            reading.direction};
   }
   if (is_time_only(reading) && last_day_ && same_sentence(last_day_end_, begin)) {
-    resolved = chronik::resolve(reading, last_day_);
-    how = {AnchorSource::expression, last_day_begin_code_point_, std::string(last_day_text_),
-           *last_day_};
+    resolved = chronik::resolve(reading, last_day_->point);
+    how = anchoring_to(*last_day_);
   } else if (cue.source == CueSource::no_cue && how.source == AnchorSource::document_date) {
     cue = tense_around(begin, end);
     if (cue.source == CueSource::tense)
