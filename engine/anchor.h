@@ -82,10 +82,12 @@ class Anchorer {
     std::string_view text;
     std::size_t begin_code_point = 0;
   };
-  static Anchoring anchoring_to(const NamedDate& date);  // an anchoring to that expression
-  std::optional<NamedDate> last_date_;                   // the latest
-  std::optional<NamedDate> last_day_;  // the day of the latest expression that named one
-  std::size_t last_day_end_ = 0;       // and where that expression ends, in bytes
+  // An anchoring to that expression.
+  static Anchoring anchoring_to(const NamedDate& date);
+
+  std::optional<NamedDate> last_date_;  // the latest
+  std::optional<NamedDate> last_day_;   // the day of the latest expression that named one
+  std::size_t last_day_end_ = 0;        // and where that expression ends, in bytes
   // Narrative sections (see follow_headings).
   std::size_t searched_ = 0;    // the text before it is searched for headings
   std::size_t line_begin_ = 0;  // the first line not yet taken for a heading or not
