@@ -74,17 +74,24 @@ long distance(const DayInterval& a, const DayInterval& b) {
   return 0;
 }
 
+// How near a single day must be to the anchor for the tense not to count: "wurden die Rennen
+// vom 19. Dezember verlegt" on 16 December is about this 19 December, since a day a year away
+// would be written with its year. Longer spans keep to the tense ("im Januar hatte" on 28
+// December is the January past).
+constexpr days kTenseSlack{7};
+
 // Whether a candidate interval lies in `direction` from the anchor's.
 bool lies(const DayInterval& candidate, const DayInterval& anchor, Direction direction) {
+  days slack = candidate.first == candidate.last ? kTenseSlack : days{0};
   switch (direction) {
     case Direction::before:
       return candidate.first < anchor.first;
     case Direction::past:
-      return candidate.first <= anchor.last;
+      return candidate.first <= anchor.last + slack;
     case Direction::nearest:
       return true;
     case Direction::future:
-      return candidate.last >= anchor.first;
+      return candidate.last >= anchor.first - slack;
     case Direction::after:
       return candidate.first > anchor.first;
   }
@@ -292,6 +299,15 @@ bool in_one_sentence(std::string_view text, std::size_t from, std::size_t to) {
   return true;
 }
 
+// How far, in bytes, a paragraph is searched: longer than most, and bounded for the same reason.
+constexpr std::size_t kParagraph = 10 * kNearby;
+
+// Whether no line break lies in text[from, to), which is nearby.
+bool in_one_paragraph(std::string_view text, std::size_t from, std::size_t to) {
+  return to <= from + kParagraph &&
+         text.substr(from, to - from).find('\n') == std::string_view::npos;
+}
+
 bool ends_clause(std::string_view text, std::size_t i) {
   return text[i] == ',' || text[i] == ';' || text[i] == ':' || ends_sentence(text, i);
 }
@@ -364,6 +380,17 @@ void Anchorer::follow_headings(const Resolved& resolved, std::size_t begin, std:
 
 bool Anchorer::same_sentence(std::size_t from, std::size_t to) const {
   return in_one_sentence(text_, from, to);
+}
+
+// A clock time takes the latest day only from its own sentence, since a text's clock times
+// often go back to the document's day ("heute ... 20 Uhr" in a list of events); a part of day
+// takes it from anywhere in its paragraph ("Es geschah am Dienstag. Er trainierte am
+// Nachmittag").
+bool Anchorer::day_reaches(const Reading& reading, std::size_t begin) const {
+  if (!last_day_ || !is_time_only(reading)) return false;
+  if (same_sentence(last_day_end_, begin)) return true;
+  return reading.value.point()->hour == Point::kUnknown &&
+         in_one_paragraph(text_, last_day_end_, begin);
 }
 
 // The tense of the words in text[from, to): past or future with the first word that says so,
@@ -466,7 +493,7 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
     cue = {reading.direction == Direction::nearest ? CueSource::no_cue : CueSource::expression,
            reading.direction};
   }
-  if (is_time_only(reading) && last_day_ && same_sentence(last_day_end_, begin)) {
+  if (day_reaches(reading, begin)) {
     resolved = chronik::resolve(reading, last_day_->point);
     how = anchoring_to(*last_day_);
   } else if (cue.source == CueSource::no_cue && how.source == AnchorSource::document_date) {

@@ -34,7 +34,8 @@ using TenseCues = FormTable;
 // Resolves the expressions of one document in text order, remembering the dates earlier ones
 // named:
 //  - a clock time without a date takes the day of a date earlier in its sentence ("Donnerstag,
-//    25. Februar, um 20.30 Uhr");
+//    25. Februar, um 20.30 Uhr"), a part of day one earlier in its paragraph ("Es geschah am
+//    Dienstag. Er trainierte am Nachmittag");
 //  - an anaphoric expression ("am Tag darauf", "drei Jahre später") is resolved against the
 //    latest date in the text, and so is, in narrative text, every date without a year;
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
@@ -59,6 +60,8 @@ class Anchorer {
 
  private:
   bool same_sentence(std::size_t from, std::size_t to) const;
+  // Whether the latest day gives `reading`, a time without a date, its day.
+  bool day_reaches(const Reading& reading, std::size_t begin) const;
   Cue tense_around(std::size_t begin, std::size_t end) const;
   Cue tense_in(std::size_t from, std::size_t to) const;
   std::size_t code_point_of(std::size_t byte, std::size_t known_byte,

@@ -63,6 +63,17 @@ TEST_CASE("a month without a year across New Year follows the tense of its claus
   });
 }
 
+TEST_CASE("a day within a week of the document date is that one whatever the tense") {
+  check_all({
+      {"2014-12-16", "Die Rennen vom 19. Dezember wurden verlegt.", "19. Dezember", "2014-12-19",
+       "from the document date 2014-12-16; past, from 'wurden' at 28"},
+      {"2014-12-16", "Am 28. Dezember hatte es geschneit.", "28. Dezember", "2013-12-28",
+       "from the document date 2014-12-16; past, from 'hatte' at 16"},
+      {"2014-12-28", "Im Januar war es kalt.", "Januar", "2014-01",
+       "from the document date 2014-12-28; past, from 'war' at 10"},
+  });
+}
+
 TEST_CASE("the cue is the clause's, not the sentence's, and its offset counts code points") {
   check_all({
       {"2025-02-12", "Über München hatte es geschneit, doch im März wird gebaut.", "März",
@@ -154,6 +165,17 @@ TEST_CASE("expressions that refer back take the latest date in the text") {
        "2025-02-12T14:00", "from the document date 2025-02-12"},
       {"2025-02-12", "Am 3. Mai 2019 um 14 Uhr kam die Polizei.", "14 Uhr", "2019-05-03T14:00",
        "from '3. Mai 2019' at 3 (2019-05-03)"},
+  });
+}
+
+TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of its sentence") {
+  check_all({
+      {"2014-08-21", "Es geschah am Dienstag. Er trainierte am Nachmittag.", "Nachmittag",
+       "2014-08-19TAF", "from 'Dienstag' at 14 (2014-08-19)"},
+      {"2014-08-21", "Es geschah am Dienstag.\nAm Nachmittag wird gefeiert.", "Nachmittag",
+       "2014-08-21TAF", "from the document date 2014-08-21"},
+      {"2014-08-21", "Es geschah am Dienstag. Um 15 Uhr wird gefeiert.", "15 Uhr",
+       "2014-08-21T15:00", "from the document date 2014-08-21"},
   });
 }
 
