@@ -14,7 +14,7 @@ constexpr std::string_view kSpanGroup = "span";
 constexpr std::string_view kSecondEnd = "_to";
 
 // Fields from the coarsest to the finest, for the first end of a range to inherit what it lacks
-// ("3." in "vom 3. bis 5. März" takes March from the second end).
+// ("3." in "vom 3. bis 5. März" takes March from the second end); and the unit of amounts.
 constexpr Field kCoarseToFine[] = {Field::century, Field::decade,  Field::year,    Field::year2,
                                    Field::half,    Field::quarter, Field::season,  Field::month,
                                    Field::week,    Field::day,     Field::weekday, Field::part,
@@ -28,6 +28,10 @@ void inherit_coarser(const FieldValues& second, FieldValues& first) {
   for (int i = 0; i < finest; ++i) {
     Field f = kCoarseToFine[i];
     if (!first.has(f) && second.has(f)) first.set(f, second.raw(f));
+  }
+  // An amount takes the unit it is counted in: "sechs" in "sechs bis acht Monate".
+  if (!first.has(Field::unit) && second.has(Field::unit)) {
+    first.set(Field::unit, second.raw(Field::unit));
   }
 }
 // The union of all rules is one large automaton; give its DFA room so that it does not fall
