@@ -437,11 +437,20 @@ Anchoring Anchorer::anchoring_to(const NamedDate& date) {
   return {AnchorSource::expression, date.begin_code_point, std::string(date.text), date.point};
 }
 
+// In news, a shift by days ("am Vortag") from a latest date coarser than a day ("Mitte Mai")
+// counts from the document date: news tells its days, and a day counted from a month would be
+// no day at all. A history's story is its anchor however coarse.
+bool Anchorer::wants_finer(const Reading& reading, const Point& latest) const {
+  return !narrative_ && reading.relation == Relation::shift &&
+         reading.shift_granularity >= Granularity::day && latest.granularity < Granularity::day &&
+         document_date_ && document_date_->granularity >= Granularity::day;
+}
+
 std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how) const {
   bool to_text =
       reading.anaphoric || (narrative_ && !reading.deictic &&
                             (reading.relation != Relation::absolute || reading.two_digit_year));
-  if (to_text && last_date_) {
+  if (to_text && last_date_ && !wants_finer(reading, last_date_->point)) {
     *how = anchoring_to(*last_date_);
     return last_date_->point;
   }

@@ -68,6 +68,7 @@ class Anchorer {
                             std::size_t known_code_point) const;
   // The anchor for `reading`, and how to report it.
   std::optional<Point> anchor_for(const Reading& reading, Anchoring* how) const;
+  bool wants_finer(const Reading& reading, const Point& latest) const;
   void remember(const Resolved& resolved, std::size_t begin, std::size_t end,
                 std::size_t begin_code_point);
   bool cross_headings(std::size_t begin);

@@ -168,6 +168,17 @@ TEST_CASE("expressions that refer back take the latest date in the text") {
   });
 }
 
+TEST_CASE("in news a day counted back from a month counts from the document date") {
+  check_all({
+      {"2020-06-11", "Seit Mitte Mai gibt es Werte. Seit dem Vortag starben 174.", "Vortag",
+       "2020-06-10", "from the document date 2020-06-11"},
+      {"2020-06-11", "Am 3. Mai stieg der Wert. Am Vortag war er gefallen.", "Vortag",
+       "2020-05-02", "from '3. Mai' at 3 (2020-05-03)"},
+      {"2020-06-11", "Im Mai 1944 landeten sie. Drei Tage später fiel die Stadt.",
+       "Drei Tage später", "1944-05", "from 'Mai 1944' at 3 (1944-05)", DocType::narrative},
+  });
+}
+
 TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of its sentence") {
   check_all({
       {"2014-08-21", "Es geschah am Dienstag. Er trainierte am Nachmittag.", "Nachmittag",
