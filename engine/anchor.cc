@@ -462,8 +462,9 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
 // The text's latest date moves on with every date it names, except:
 //  - in narrative text, dates resolved against the document date ("heute" in a history);
 //  - a bare year other than that of a finer latest date: it looks back or ahead ("seit 1941",
-//    "bis 1945" in an account of June 1944), while the account goes on where it was.
-void Anchorer::remember(const Resolved& resolved, std::size_t begin, std::size_t end,
+//    "bis 1945" in an account of June 1944), while the account goes on where it was; a part of
+//    a year ("Ende 2019") sets a new time instead.
+void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, std::size_t end,
                         std::size_t begin_code_point) {
   std::string_view text = text_.substr(begin, end - begin);
   if (auto day = day_of(resolved.value)) {
@@ -473,7 +474,7 @@ void Anchorer::remember(const Resolved& resolved, std::size_t begin, std::size_t
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;
   if (narrative_ && resolved.anchoring.source == AnchorSource::document_date) return;
-  bool aside = last_date_ && p->granularity == Granularity::year &&
+  bool aside = last_date_ && p->granularity == Granularity::year && mod == Mod::none &&
                last_date_->point.granularity > Granularity::year &&
                p->year != last_date_->point.year;
   // In a section headed by its years ("Kriegsjahr 1915"), a date of other years looks back or
@@ -522,7 +523,7 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   if (const Point* p = resolved.value.point(); p && reading.night_before) {
     resolved.value = night_before(*p);
   }
-  remember(resolved, begin, end, begin_code_point);
+  remember(resolved, reading.mod, begin, end, begin_code_point);
   if (narrative_) follow_headings(resolved, begin, end, begin_code_point);
   return resolved;
 }

@@ -69,7 +69,7 @@ class Anchorer {
   // The anchor for `reading`, and how to report it.
   std::optional<Point> anchor_for(const Reading& reading, Anchoring* how) const;
   bool wants_finer(const Reading& reading, const Point& latest) const;
-  void remember(const Resolved& resolved, std::size_t begin, std::size_t end,
+  void remember(const Resolved& resolved, Mod mod, std::size_t begin, std::size_t end,
                 std::size_t begin_code_point);
   bool cross_headings(std::size_t begin);
   void follow_headings(const Resolved& resolved, std::size_t begin, std::size_t end,

@@ -165,6 +165,10 @@ TEST_CASE("expressions that refer back take the latest date in the text") {
        "2025-02-12T14:00", "from the document date 2025-02-12"},
       {"2025-02-12", "Am 3. Mai 2019 um 14 Uhr kam die Polizei.", "14 Uhr", "2019-05-03T14:00",
        "from '3. Mai 2019' at 3 (2019-05-03)"},
+      {"2020-03-23", "Am 20. März 2020 sprach er. Ende 2019 kam es. Eine Woche später ging es.",
+       "Eine Woche später", "2019", "from 'Ende 2019' at 28 (2019)"},
+      {"2020-03-23", "Am 20. März 2020 sprach er, seit 2019 im Amt. Eine Woche später ging er.",
+       "Eine Woche später", "2020-W13", "from '20. März 2020' at 3 (2020-03-20)"},
   });
 }
 
