@@ -421,10 +421,30 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
   return {saw_past ? CueSource::mixed : CueSource::no_cue, Direction::nearest};
 }
 
+// A word among the two before text[begin, ...) that places what follows in the past whatever
+// the clause says ("seit dem 1. Januar wird gebaut"): a cue of value "since". Cue::begin is a
+// byte offset here.
+std::optional<Cue> Anchorer::since_before(std::size_t begin) const {
+  std::size_t i = begin;
+  for (int words = 0; words < 2; ++words) {
+    while (i > 0 && text_[i - 1] == ' ') --i;
+    std::size_t word_end = i;
+    while (i > 0 && utf8::is_word_char(utf8::decode(text_, utf8::previous(text_, i)).code_point))
+      i = utf8::previous(text_, i);
+    if (i == word_end) return std::nullopt;
+    std::string_view word = text_.substr(i, word_end - i);
+    auto cue = cues_->find(word);
+    if (cue != cues_->end() && cue->second == "since")
+      return Cue{CueSource::tense, Direction::past, std::string(word), i};
+  }
+  return std::nullopt;
+}
+
 // The tense of the clause around text[begin, end). Only the clause: a sentence often joins a
 // past clause to one about what comes ("kam sie nicht, und so gastiert er am 9. Dezember").
 Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
   if (!cues_) return {CueSource::no_cue, Direction::nearest};
+  if (auto since = since_before(begin)) return *since;
   std::size_t from = begin, to = end;
   std::size_t first = begin > kNearby ? begin - kNearby : 0;
   std::size_t last = std::min(text_.size(), end + kNearby);

@@ -63,6 +63,17 @@ TEST_CASE("a month without a year across New Year follows the tense of its claus
   });
 }
 
+TEST_CASE("'seit' right before a date places it in the past whatever the clause says") {
+  check_all({
+      {"2020-10-14", "Seit dem 1. Januar wird gebaut.", "1. Januar", "2020-01-01",
+       "from the document date 2020-10-14; past, from 'Seit' at 0"},
+      {"2020-10-14", "Es wird seit Mitte März gebaut.", "Mitte März", "2020-03",
+       "from the document date 2020-10-14; past, from 'seit' at 8"},
+      {"2020-10-14", "Seit Jahren wird im März gebaut.", "März", "2021-03",
+       "from the document date 2020-10-14; future, from 'wird' at 12"},
+  });
+}
+
 TEST_CASE("a day within a week of the document date is that one whatever the tense") {
   check_all({
       {"2014-12-16", "Die Rennen vom 19. Dezember wurden verlegt.", "19. Dezember", "2014-12-19",
