@@ -80,6 +80,18 @@ long distance(const DayInterval& a, const DayInterval& b) {
 // December is the January past).
 constexpr days kTenseSlack{7};
 
+// How far after the anchor a deadline or a plan may lie ("bis zum 14. Februar") and still
+// outrank the tense of its clause.
+constexpr days kPlanAhead{62};
+
+// Whether `value` starts after `anchor` starts and within kPlanAhead of its end.
+bool comes_soon(const Value& value, const Point& anchor) {
+  const Point* p = value.point();
+  auto there = p ? interval_of(*p) : std::nullopt;
+  auto here = interval_of(anchor);
+  return there && here && there->first >= here->first && there->first <= here->last + kPlanAhead;
+}
+
 // Whether a candidate interval lies in `direction` from the anchor's.
 bool lies(const DayInterval& candidate, const DayInterval& anchor, Direction direction) {
   days slack = candidate.first == candidate.last ? kTenseSlack : days{0};
@@ -252,6 +264,12 @@ Point night_before(const Point& p) {
   return night;
 }
 
+// Whether `reading` names a day or the weekend of a week ("am Montag", "am Wochenende").
+bool weekly(const Reading& reading) {
+  const Point* p = reading.value.point();
+  return p && (p->weekday_form() || p->weekend) && p->week == 0;
+}
+
 // Whether resolving `reading` chooses among occurrences, so that a Direction decides it.
 bool chooses_occurrence(const Reading& reading) {
   const Point* p = reading.value.point();
@@ -421,10 +439,11 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
   return {saw_past ? CueSource::mixed : CueSource::no_cue, Direction::nearest};
 }
 
-// A word among the two before text[begin, ...) that places what follows in the past whatever
-// the clause says ("seit dem 1. Januar wird gebaut"): a cue of value "since". Cue::begin is a
-// byte offset here.
-std::optional<Cue> Anchorer::since_before(std::size_t begin) const {
+// A word among the two before text[begin, ...) that outranks the clause's tense: "since" makes
+// the date past ("seit dem 1. Januar wird gebaut"), "until" (and "until_date", unless the date is
+// `weekly`) the nearest ("verlängerte bis zum 14. Februar"), see resolve_by_words. Cue::begin is
+// a byte offset here.
+std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
   std::size_t i = begin;
   for (int words = 0; words < 2; ++words) {
     while (i > 0 && text_[i - 1] == ' ') --i;
@@ -434,8 +453,10 @@ std::optional<Cue> Anchorer::since_before(std::size_t begin) const {
     if (i == word_end) return std::nullopt;
     std::string_view word = text_.substr(i, word_end - i);
     auto cue = cues_->find(word);
-    if (cue != cues_->end() && cue->second == "since")
-      return Cue{CueSource::tense, Direction::past, std::string(word), i};
+    if (cue == cues_->end()) continue;
+    if (cue->second == "since") return Cue{CueSource::tense, Direction::past, std::string(word), i};
+    if (cue->second == "until" || (cue->second == "until_date" && !weekly))
+      return Cue{CueSource::tense, Direction::nearest, std::string(word), i};
   }
   return std::nullopt;
 }
@@ -444,13 +465,33 @@ std::optional<Cue> Anchorer::since_before(std::size_t begin) const {
 // past clause to one about what comes ("kam sie nicht, und so gastiert er am 9. Dezember").
 Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
   if (!cues_) return {CueSource::no_cue, Direction::nearest};
-  if (auto since = since_before(begin)) return *since;
+  if (auto before = word_before(begin, false); before && before->direction == Direction::past)
+    return *before;
   std::size_t from = begin, to = end;
   std::size_t first = begin > kNearby ? begin - kNearby : 0;
   std::size_t last = std::min(text_.size(), end + kNearby);
   while (from > first && !ends_clause(text_, from - 1)) --from;
   while (to < last && !ends_clause(text_, to)) ++to;
   return tense_in(from, to);
+}
+
+// An "until" word before the date ("bis", "für") takes the nearest occurrence when that one
+// comes soon after the anchor: a deadline or a plan follows a past verb ("verlängerte bis zum
+// 14. Februar"); a later one keeps to the tense ("bis mit 1. April bestand" in November).
+Resolved Anchorer::resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
+                                    std::size_t begin, std::size_t end, Cue* cue) const {
+  *cue = tense_around(begin, end);
+  Reading directed = reading;
+  directed.direction = cue->direction;
+  Resolved resolved = chronik::resolve(directed, anchor);
+  std::optional<Cue> before =
+      cue->direction == Direction::nearest ? std::nullopt : word_before(begin, weekly(reading));
+  if (!before || before->direction != Direction::nearest || !anchor) return resolved;
+  directed.direction = Direction::nearest;
+  Resolved nearest = chronik::resolve(directed, anchor);
+  if (!comes_soon(nearest.value, *anchor)) return resolved;
+  *cue = *before;
+  return nearest;
 }
 
 Anchoring Anchorer::anchoring_to(const NamedDate& date) {
@@ -527,12 +568,9 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
     resolved = chronik::resolve(reading, last_day_->point);
     how = anchoring_to(*last_day_);
   } else if (cue.source == CueSource::no_cue && how.source == AnchorSource::document_date) {
-    cue = tense_around(begin, end);
+    resolved = resolve_by_words(reading, anchor, begin, end, &cue);
     if (cue.source == CueSource::tense)
       cue.begin = code_point_of(cue.begin, begin, begin_code_point);
-    Reading directed = reading;
-    directed.direction = cue.direction;
-    resolved = chronik::resolve(directed, anchor);
   } else {
     resolved = chronik::resolve(reading, anchor);
   }

@@ -64,7 +64,9 @@ class Anchorer {
   bool day_reaches(const Reading& reading, std::size_t begin) const;
   Cue tense_around(std::size_t begin, std::size_t end) const;
   Cue tense_in(std::size_t from, std::size_t to) const;
-  std::optional<Cue> since_before(std::size_t begin) const;
+  std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
+  Resolved resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
+                            std::size_t begin, std::size_t end, Cue* cue) const;
   std::size_t code_point_of(std::size_t byte, std::size_t known_byte,
                             std::size_t known_code_point) const;
   // The anchor for `reading`, and how to report it.

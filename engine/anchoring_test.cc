@@ -74,6 +74,19 @@ TEST_CASE("'seit' right before a date places it in the past whatever the clause 
   });
 }
 
+TEST_CASE("'bis' and 'für' before a date soon to come outrank a past tense") {
+  check_all({
+      {"2021-01-31", "Der Landtag verlängerte die Maßnahmen bis zum 14. Februar.", "14. Februar",
+       "2021-02-14", "from the document date 2021-01-31; nearest, from 'bis' at 38"},
+      {"2014-11-21", "Die Partnerschaft hatte bis zum 1. April bestanden.", "1. April",
+       "2014-04-01", "from the document date 2014-11-21; past, from 'hatte' at 18"},
+      {"2021-02-12", "Bis Montag hatten sich 500 Menschen infiziert.", "Montag", "2021-02-08",
+       "from the document date 2021-02-12; past, from 'hatten' at 11"},
+      {"2020-06-17", "Trump hatte die Kundgebung für Freitag angesetzt.", "Freitag", "2020-06-19",
+       "from the document date 2020-06-17; nearest, from 'für' at 27"},
+  });
+}
+
 TEST_CASE("a day within a week of the document date is that one whatever the tense") {
   check_all({
       {"2014-12-16", "Die Rennen vom 19. Dezember wurden verlegt.", "19. Dezember", "2014-12-19",
