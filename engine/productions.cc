@@ -31,10 +31,11 @@ void set_year_fields(const FieldValues& f, Point& p) {
 }
 
 // A 12-hour clock time read with the part of the day it is in: "8 Uhr abends" is 20:00,
-// "11 Uhr nachts" 23:00, "3 Uhr nachts" stays 3:00.
+// "11 Uhr nachts" 23:00, "3 Uhr nachts" stays 3:00, "ein Uhr mittags" is 13:00.
 int on_24_hour_clock(int hour, PartOfDay part) {
   bool late = part == PartOfDay::afternoon || part == PartOfDay::evening ||
-              (part == PartOfDay::night && hour >= 8);
+              (part == PartOfDay::night && hour >= 8) ||
+              (part == PartOfDay::midday && hour <= 3);
   return late && hour >= 1 && hour < 12 ? hour + 12 : hour;
 }
 
