@@ -1,5 +1,7 @@
 #include "chronik/engine.h"
 
+#include <map>
+
 #include "anchor.h"
 #include "grammar_parser.h"
 #include "matcher.h"
@@ -7,6 +9,45 @@
 #include "utf8.h"
 
 namespace chronik {
+
+namespace {
+
+// Whether `value` is a cue the anchoring reads: a tense, or (in the lexicon "tense" only) a
+// word that outranks it ("seit", "bis"; see Anchorer::word_before).
+bool is_cue(std::string_view value, bool in_tense_lexicon) {
+  if (value == "past" || value == "future") return true;
+  return in_tense_lexicon && (value == "since" || value == "until" || value == "until_date");
+}
+
+// The words that tell the anchoring a clause's tense: the lexicon "tense", and the third column
+// of any other lexicon ("gründete	gründen	past" in event_verb), so that a verb is listed once.
+// Like the forms rules match, one that starts in lower case also counts capitalized.
+bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string* error) {
+  std::map<std::string_view, std::string> first_place;  // form -> "file:line"
+  for (const Lexicon& lexicon : grammar.lexicons) {
+    bool in_tense_lexicon = lexicon.name == kTenseLexicon;
+    for (const LexiconEntry& entry : lexicon.entries) {
+      const std::string& cue = in_tense_lexicon ? entry.value : entry.tense;
+      if (cue.empty() && !in_tense_lexicon) continue;
+      std::string place = lexicon.file + ":" + std::to_string(entry.line);
+      if (!is_cue(cue, in_tense_lexicon)) {
+        *error = place + ": \"" + cue + "\" is no tense (past or future" +
+                 (in_tense_lexicon ? ", since, until or until_date)" : ")");
+        return false;
+      }
+      auto [first, inserted] = first_place.emplace(entry.form, place);
+      if (!inserted) {
+        *error = place + ": \"" + entry.form + "\" has a tense at " + first->second + " too";
+        return false;
+      }
+      cues->emplace(entry.form, cue);
+      cues->emplace(utf8::capitalize_first(entry.form), cue);
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 class Engine::Impl {
  public:
@@ -17,10 +58,7 @@ class Engine::Impl {
       if (lexicon.name != kAbbreviationLexicon) continue;
       for (const LexiconEntry& entry : lexicon.entries) abbreviations_.push_back(entry.form);
     }
-    if (const CompiledLexicon* tense = matcher_.lexicon(std::string(kTenseLexicon))) {
-      tense_cues_ = &tense->values;
-    }
-    return true;
+    return read_tense_cues(grammar_, &tense_cues_, error);
   }
 
   void extract(const Document& doc, std::vector<Timex>* out) const {
@@ -65,7 +103,7 @@ class Engine::Impl {
       byte = target;
       return code_point;
     };
-    Anchorer anchorer(doc.text, anchor, doc.type, tense_cues_);
+    Anchorer anchorer(doc.text, anchor, doc.type, tense_cues_.empty() ? nullptr : &tense_cues_);
     WaitingDays waiting;
     for (const Match& m : matches) {
       Timex t;
@@ -94,7 +132,7 @@ class Engine::Impl {
   ParsedGrammar grammar_;
   Matcher matcher_;  // points into grammar_
   std::vector<std::string> abbreviations_;
-  const TenseCues* tense_cues_ = nullptr;  // points into matcher_
+  TenseCues tense_cues_;
 };
 
 Engine::Engine(const std::vector<GrammarFile>& grammar) {

@@ -111,6 +111,28 @@ TEST_CASE("a grammar that does not compile leaves the engine not ok, with the re
   CHECK(broken.rules().empty());
 }
 
+TEST_CASE("tense cues come from the lexicon 'tense' and from third columns, each once") {
+  std::vector<GrammarFile> files = {
+      {"rules/m.rules", "chronik-rules 1\nrule m\npattern (?P<month>{month})\nproduce date\n"},
+      {"lexicons/month.tsv", "chronik-lexicon 1\nDezember\t12\n"},
+      {"lexicons/verb.tsv", "chronik-lexicon 1\ntagte\ttagen\tpast\n"},
+      {"lexicons/tense.tsv", "chronik-lexicon 1\nwird\tfuture\n"}};
+  Engine cued(files);
+  REQUIRE(cued.ok());
+  auto month_in = [&](std::string text) {
+    std::vector<Timex> found = cued.extract(news(std::move(text), "2025-01-15"));
+    return found.size() == 1 ? found[0].value.str() : "";
+  };
+  CHECK(month_in("Der Rat tagte im Dezember.") == "2024-12");
+  CHECK(month_in("Der Rat wird im Dezember tagen.") == "2025-12");
+  files[3].text = "chronik-lexicon 1\ntagte\tpast\n";
+  CHECK(Engine(files).error() ==
+        "lexicons/tense.tsv:2: \"tagte\" has a tense at lexicons/verb.tsv:2 too");
+  files[3].text = "chronik-lexicon 1\nwird\tsoon\n";
+  CHECK(Engine(files).error() ==
+        "lexicons/tense.tsv:2: \"soon\" is no tense (past or future, since, until or until_date)");
+}
+
 TEST_CASE("the built-in grammar provides the sentence splitter's abbreviations") {
   const auto& abbreviations = engine().abbreviations();
   CHECK(std::find(abbreviations.begin(), abbreviations.end(), "Dr") != abbreviations.end());

@@ -30,6 +30,14 @@ std::string_view take_word(std::string_view& s) {
   return word;
 }
 
+// Splits off everything up to the next tab (a lexicon's column), and the tab.
+std::string_view take_column(std::string_view& s) {
+  std::size_t tab = s.find('\t');
+  std::string_view column = s.substr(0, tab);
+  s = tab == std::string_view::npos ? std::string_view() : s.substr(tab + 1);
+  return column;
+}
+
 bool is_identifier(std::string_view s, bool allow_dots) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -132,14 +140,17 @@ class Parser {
     std::string_view line;
     while (lines.next(&line)) {
       if (is_blank_or_comment(line)) continue;
-      std::size_t tab = line.find('\t');
-      std::string form(trim(line.substr(0, tab)));
-      std::string value(tab == std::string_view::npos ? "" : trim(line.substr(tab + 1)));
+      std::string_view rest = line;
+      std::string form(trim(take_column(rest)));
+      std::string value(trim(take_column(rest)));
+      std::string tense(trim(take_column(rest)));
       if (form.empty()) return fail(file.path, lines.number(), "", "empty word form");
+      if (!rest.empty()) return fail(file.path, lines.number(), "", "more than three columns");
       if (!forms.insert(form).second) {
         return fail(file.path, lines.number(), "", "word form \"" + form + "\" listed twice");
       }
-      lexicon.entries.push_back({std::move(form), std::move(value), lines.number()});
+      lexicon.entries.push_back(
+          {std::move(form), std::move(value), std::move(tense), lines.number()});
     }
     g_->lexicons.push_back(std::move(lexicon));
     return true;

@@ -20,6 +20,7 @@ struct Macro {
 struct LexiconEntry {
   std::string form;
   std::string value;
+  std::string tense;  // an optional third column: the form's tense for the anchoring ("past")
   int line = 0;
 };
 

@@ -237,6 +237,21 @@ TEST_CASE("a word form listed twice in a lexicon is an error") {
         "lexicons/month.tsv:3: word form \"Januar\" listed twice");
 }
 
+TEST_CASE("a lexicon's third column is the form's tense, and a fourth is an error") {
+  ParsedGrammar g;
+  std::string error;
+  REQUIRE(parse_grammar({{"lexicons/verb.tsv",
+                          "chronik-lexicon 1\ngründete\tgründen\tpast\n"
+                          "gründet\tgründen\n"}},
+                        &g, &error));
+  REQUIRE(g.lexicons.size() == 1);
+  CHECK(g.lexicons[0].entries[0].value == "gründen");
+  CHECK(g.lexicons[0].entries[0].tense == "past");
+  CHECK(g.lexicons[0].entries[1].tense.empty());
+  CHECK(parse_error({{"lexicons/verb.tsv", "chronik-lexicon 1\nwar\tsein\tpast\tx\n"}}) ==
+        "lexicons/verb.tsv:2: more than three columns");
+}
+
 TEST_CASE("a macro or lexicon defined twice is an error") {
   CHECK(parse_error({{"macros.txt", "chronik-macros 1\nday = a\nday = b\n"}}) ==
         "macros.txt:3: macro or lexicon \"day\" defined twice");
