@@ -44,7 +44,9 @@ using TenseCues = FormTable;
 //  - everything else against the document date. A date without a year and without a word that
 //    says which one ("am Montag", "im Dezember") takes the one its clause's tense points to:
 //    "hatte" the latest one up to the anchor, "wird" the first one from it on, neither the
-//    nearest.
+//    nearest; a word right before the date outranks the tense ("seit" the past one, "bis" and
+//    "für" one coming within two months), and a single day within a week of the anchor is
+//    that one whatever the tense.
 class Anchorer {
  public:
   Anchorer(std::string_view text, const std::optional<Point>& document_date, DocType type,
