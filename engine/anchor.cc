@@ -414,7 +414,8 @@ bool Anchorer::day_reaches(const Reading& reading, std::size_t begin) const {
 // The tense of the words in text[from, to): past or future with the first word that says so,
 // or the nearest when the words disagree or there are none. Cue::begin is a byte offset here.
 Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
-  Cue past{CueSource::tense, Direction::past}, future{CueSource::tense, Direction::future};
+  Cue past{.source = CueSource::tense, .direction = Direction::past};
+  Cue future{.source = CueSource::tense, .direction = Direction::future};
   bool saw_past = false, saw_future = false;
   std::size_t i = from;
   while (i < to) {
@@ -436,7 +437,8 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
     }
   }
   if (saw_past != saw_future) return saw_past ? past : future;
-  return {saw_past ? CueSource::mixed : CueSource::no_cue, Direction::nearest};
+  return {.source = saw_past ? CueSource::mixed : CueSource::no_cue,
+          .direction = Direction::nearest};
 }
 
 // A word among the two before text[begin, ...) that outranks the clause's tense: "since" makes
@@ -464,7 +466,7 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
 // The tense of the clause around text[begin, end). Only the clause: a sentence often joins a
 // past clause to one about what comes ("kam sie nicht, und so gastiert er am 9. Dezember").
 Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
-  if (!cues_) return {CueSource::no_cue, Direction::nearest};
+  if (!cues_) return {.source = CueSource::no_cue, .direction = Direction::nearest};
   if (auto before = word_before(begin, false); before && before->direction == Direction::past)
     return *before;
   std::size_t from = begin, to = end;
@@ -495,7 +497,10 @@ Resolved Anchorer::resolve_by_words(const Reading& reading, const std::optional<
 }
 
 Anchoring Anchorer::anchoring_to(const NamedDate& date) {
-  return {AnchorSource::expression, date.begin_code_point, std::string(date.text), date.point};
+  return {.source = AnchorSource::expression,
+          .expression_begin = date.begin_code_point,
+          .expression_text = std::string(date.text),
+          .anchor = date.point};
 }
 
 // In news, a shift by days ("am Vortag") from a latest date coarser than a day ("Mitte Mai")
@@ -561,8 +566,9 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   std::optional<Point> anchor = anchor_for(reading, &how);
   Cue cue;
   if (chooses_occurrence(reading)) {
-    cue = {reading.direction == Direction::nearest ? CueSource::no_cue : CueSource::expression,
-           reading.direction};
+    cue = {.source =
+               reading.direction == Direction::nearest ? CueSource::no_cue : CueSource::expression,
+           .direction = reading.direction};
   }
   if (day_reaches(reading, begin)) {
     resolved = chronik::resolve(reading, last_day_->point);
@@ -618,7 +624,10 @@ void WaitingDays::release(std::string_view text, const Timex& next, std::vector<
     p.month = lends ? lender->month : 0;
     if (!lends || !in_one_sentence(text, day.byte_end, next.byte_begin) || !p.ok()) continue;
     day.value = p;
-    day.anchoring = {AnchorSource::expression, next.begin, next.text, *lender};
+    day.anchoring = {.source = AnchorSource::expression,
+                     .expression_begin = next.begin,
+                     .expression_text = next.text,
+                     .anchor = *lender};
     out->push_back(std::move(day));
   }
   waiting_.clear();
@@ -629,13 +638,13 @@ Resolved resolve(const Reading& reading, const std::optional<Point>& anchor) {
   if (reading.two_digit_year && point && anchor) {
     Point p = *point;
     p.year = nearest_century(p.year % 100, anchor->year);
-    return {p, {AnchorSource::document_date, 0}};
+    return {p, {.source = AnchorSource::document_date}};
   }
   if (reading.relation == Relation::absolute || !point) {
     return {reading.value, {}};
   }
-  if (!anchor) return {reading.value, {AnchorSource::missing, 0}};
-  Anchoring how{AnchorSource::document_date, 0};
+  if (!anchor) return {reading.value, {.source = AnchorSource::missing}};
+  Anchoring how{.source = AnchorSource::document_date};
   if (reading.easter_offset) {
     return {fill_easter_day(*anchor, *reading.easter_offset, reading.direction), how};
   }
