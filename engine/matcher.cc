@@ -367,20 +367,15 @@ bool Matcher::compile_scanner(std::string* error) {
   RE2::Options options = rule_options(kScannerMemory);
   options.set_never_capture(true);
   starts_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
-  std::string all;
-  std::set<std::string> seen;
   for (std::size_t i = 0; i < expanded_.size(); ++i) {
     std::string message;
     if (starts_->Add(expanded_[i], &message) != static_cast<int>(i)) {
       *error = where(*rules_[i].rule) + "bad pattern: " + message;
       return false;
     }
-    for (std::string& beginning : beginnings(expanded_[i], kScanParts)) {
-      if (!seen.insert(beginning).second) continue;
-      if (!all.empty()) all += '|';
-      all += "(?:" + beginning + ")";
-    }
   }
+  std::vector<std::string> all =
+      beginnings(std::vector<std::string_view>(expanded_.begin(), expanded_.end()), kScanParts);
   if (!starts_->Compile()) {
     *error = "the rules are too large to compile together";
     return false;
@@ -389,7 +384,8 @@ bool Matcher::compile_scanner(std::string* error) {
   // letter or digit, which the scanner consumes. No thread then starts inside a word, which
   // keeps the automaton several times smaller and faster. (RE2's \b knows only ASCII letters and
   // would miss words that start with an umlaut.)
-  scanner_ = std::make_unique<RE2>("(?:^|[^0-9A-Za-z_])(?:" + all + ")", options);
+  scanner_ =
+      std::make_unique<RE2>("(?:^|[^0-9A-Za-z_])(?:" + union_of_beginnings(all) + ")", options);
   if (!scanner_->ok()) {
     *error = "the rules do not compile together: " + scanner_->error();
     return false;

@@ -2,6 +2,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <map>
+#include <memory>
+
 #include "utf8.h"
 
 namespace chronik {
@@ -147,7 +151,22 @@ std::string_view group_body(std::string_view part) {
   return {};
 }
 
-void cut(std::string_view pattern, std::size_t parts, std::vector<std::string>* out) {
+// Whether parts match the empty string, each compiled once: a beginning can be empty only when
+// each of its parts can, and the same parts (spaces, lexicons) recur in many rules.
+class EmptyParts {
+ public:
+  bool can_be_empty(std::string_view part) {
+    auto [it, added] = known_.try_emplace(std::string(part), false);
+    if (added) it->second = RE2::FullMatch("", RE2(it->first, RE2::Quiet));
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, bool, std::less<>> known_;
+};
+
+void cut(std::string_view pattern, std::size_t parts, EmptyParts& empty,
+         std::vector<std::string>* out) {
   std::vector<Parts> alternatives;
   if (!split(pattern, &alternatives)) {
     out->push_back(without_capture_names(pattern));
@@ -155,27 +174,82 @@ void cut(std::string_view pattern, std::size_t parts, std::vector<std::string>* 
   }
   for (const Parts& alternative : alternatives) {
     if (alternative.size() == 1 && !group_body(alternative[0]).empty()) {
-      cut(group_body(alternative[0]), parts, out);
+      cut(group_body(alternative[0]), parts, empty, out);
       continue;
     }
     std::string beginning;
-    std::string characters;  // the beginning without its assertions, to see if it can be empty
+    bool can_be_empty = true;  // the beginning without its assertions
     std::size_t counted = 0;
     for (std::string_view part : alternative) {
       beginning.append(part);
       if (is_assertion(part)) continue;
-      characters.append(part);
-      if (++counted >= parts && !RE2::FullMatch("", RE2(characters, RE2::Quiet))) break;
+      can_be_empty = can_be_empty && empty.can_be_empty(part);
+      if (++counted >= parts && !can_be_empty) break;
     }
     out->push_back(without_capture_names(beginning));
   }
 }
 
+// Patterns as sequences of parts, sharing their beginnings.
+class PartTrie {
+ public:
+  void add(const Parts& parts) {
+    PartTrie* node = this;
+    for (std::string_view part : parts) {
+      if (node->complete_) return;  // a shorter pattern already matches here
+      auto it = std::find_if(node->children_.begin(), node->children_.end(),
+                             [&](const auto& child) { return child.first == part; });
+      if (it == node->children_.end()) {
+        node->children_.emplace_back(std::string(part), std::make_unique<PartTrie>());
+        it = std::prev(node->children_.end());
+      }
+      node = it->second.get();
+    }
+    node->complete_ = true;
+    node->children_.clear();
+  }
+
+  std::string pattern() const {
+    if (children_.empty()) return "";
+    std::string out;
+    for (const auto& [part, child] : children_) {
+      if (!out.empty()) out += '|';
+      out += part + child->pattern();
+    }
+    return children_.size() == 1 ? out : "(?:" + out + ")";
+  }
+
+ private:
+  bool complete_ = false;
+  std::vector<std::pair<std::string, std::unique_ptr<PartTrie>>> children_;
+};
+
 }  // namespace
 
+std::string union_of_beginnings(const std::vector<std::string>& patterns) {
+  PartTrie trie;
+  std::vector<Parts> alternatives;
+  for (const std::string& pattern : patterns) {
+    // A pattern this reader does not follow, or one with alternatives of its own, is one part.
+    if (split(pattern, &alternatives) && alternatives.size() == 1 && !alternatives[0].empty()) {
+      trie.add(alternatives[0]);
+    } else {
+      std::string whole = "(?:" + pattern + ")";
+      trie.add(Parts{whole});
+    }
+  }
+  return trie.pattern();
+}
+
 std::vector<std::string> beginnings(std::string_view pattern, std::size_t parts) {
+  return beginnings(std::vector<std::string_view>{pattern}, parts);
+}
+
+std::vector<std::string> beginnings(const std::vector<std::string_view>& patterns,
+                                    std::size_t parts) {
+  EmptyParts empty;
   std::vector<std::string> out;
-  cut(pattern, parts, &out);
+  for (std::string_view pattern : patterns) cut(pattern, parts, empty, &out);
   return out;
 }
 

@@ -63,5 +63,42 @@ TEST_CASE("beginnings: every match of the pattern starts with a match of a begin
   }
 }
 
+TEST_CASE("beginnings: of several patterns, the same as of each in turn") {
+  std::vector<std::string_view> patterns = {R"(Tag\s+danach|Vortag(?:es)?)", R"((?:x)?y\s+z)",
+                                            R"(Tag\s+zuvor)"};
+  Strings each;
+  for (std::string_view p : patterns) {
+    for (std::string& b : beginnings(p, 2)) each.push_back(b);
+  }
+  CHECK(beginnings(patterns, 2) == each);
+}
+
+TEST_CASE("union_of_beginnings: shared parts written once, longer beginnings left out") {
+  CHECK(union_of_beginnings({"Tag", "Tages"}) == "(?:Tag|Tages)");
+  CHECK(union_of_beginnings({R"(Tag\s+danach)", R"(Tag\s+zuvor)"}) == R"(Tag\s+(?:danach|zuvor))");
+  CHECK(union_of_beginnings({R"(Tag\s+danach)", "Tag"}) == "Tag");
+  CHECK(union_of_beginnings({"Tag", R"(Tag\s+danach)", "Tag"}) == "Tag");
+  CHECK(union_of_beginnings({"a|b", "c"}) == "(?:(?:a|b)|c)");  // alternatives stay one part
+}
+
+TEST_CASE("union_of_beginnings: matches where one of the patterns does, at the same places") {
+  Strings patterns = {R"([0-9]{1,2}\.\s*(?:Januar|März))",
+                      R"([0-9]{1,2}\.\s*[0-9]{1,2}\.)",
+                      R"((?:am\s+)?Montag)",
+                      R"(am\s+[0-9]{1,2}\.)",
+                      "Mai",
+                      R"(Mai\s+[0-9]{4})"};
+  RE2 together("(?:" + union_of_beginnings(patterns) + ")");
+  REQUIRE(together.ok());
+  for (const char* text : {"3. März", "3.4.", "am Montag", "am 3.", "Montag", "Mai 2025", "Mainz",
+                           "3. Mai", "am Dienstag", "Tag"}) {
+    CAPTURE(text);
+    bool one = false;
+    for (const std::string& p : patterns)
+      one = one || RE2::PartialMatch(text, RE2("^(?:" + p + ")"));
+    CHECK(RE2::PartialMatch(text, RE2("^" + together.pattern())) == one);
+  }
+}
+
 }  // namespace
 }  // namespace chronik
