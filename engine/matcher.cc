@@ -123,7 +123,11 @@ class FormTrie {
     }
     node->terminal = true;
   }
-  std::string pattern() const { return "(?:" + suffixes(root_) + ")"; }
+  std::string pattern() const {
+    std::string out = "(?:";
+    append_suffixes(root_, out);
+    return out + ")";
+  }
 
  private:
   struct Node {
@@ -131,15 +135,16 @@ class FormTrie {
     bool terminal = false;
   };
   // What may follow `node`: nothing when it ends a form, else one of its children.
-  static std::string suffixes(const Node& node) {
-    if (node.children.empty()) return "";
-    std::string out;
-    for (const auto& [token, child] : node.children) {
-      if (!out.empty()) out += '|';
-      out += token + suffixes(*child);
+  static void append_suffixes(const Node& node, std::string& out) {
+    if (node.children.empty()) return;
+    bool group = node.children.size() > 1 || node.terminal;
+    if (group) out += "(?:";
+    for (std::size_t i = 0; i < node.children.size(); ++i) {
+      if (i > 0) out += '|';
+      out += node.children[i].first;
+      append_suffixes(*node.children[i].second, out);
     }
-    if (node.children.size() == 1 && !node.terminal) return out;
-    return "(?:" + out + (node.terminal ? ")?" : ")");
+    if (group) out += node.terminal ? ")?" : ")";
   }
   Node root_;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "utf8.h"
 
@@ -151,18 +152,74 @@ std::string_view group_body(std::string_view part) {
   return {};
 }
 
-// Whether parts match the empty string, each compiled once: a beginning can be empty only when
-// each of its parts can, and the same parts (spaces, lexicons) recur in many rules.
+// Whether `part` (a part as split() cuts them) matches the empty string, read from its syntax;
+// nullopt for what this reader does not follow.
+std::optional<bool> reads_empty(std::string_view part) {
+  std::size_t end = atom_end(part, 0);
+  if (end == kUnreadable || end > part.size()) return std::nullopt;
+  if (repetition_end(part, end) != part.size()) {  // a run of plain characters
+    return is_plain(part, 0, end) ? std::optional(false) : std::nullopt;
+  }
+  // "?", "*", "{0}", "{0,n}" allow no repetition; a "?" after another one only makes it lazy.
+  std::string_view repetition = part.substr(end);
+  if (!repetition.empty() && (repetition[0] == '?' || repetition[0] == '*' ||
+                              repetition.starts_with("{0}") || repetition.starts_with("{0,"))) {
+    return true;
+  }
+  std::string_view atom = part.substr(0, end);
+  switch (atom[0]) {
+    case '[':
+    case '.':
+      return false;
+    case '^':
+    case '$':
+      return true;
+    case '\\':
+      if (atom == R"(\b)") return false;  // no word character next to the empty string
+      if (atom == R"(\B)" || atom == R"(\A)" || atom == R"(\z)") return true;
+      if (atom.size() > 1 && atom[1] == 'Q') return std::nullopt;
+      return false;
+    case '(':
+      break;
+    default:
+      return false;
+  }
+  // A group: "(?flags)" sets flags and matches the empty string; otherwise its body does when
+  // one of its alternatives does.
+  std::string_view body = atom.substr(1, atom.size() - 2);
+  if (body.starts_with("?P<")) {
+    body.remove_prefix(body.find('>') + 1);
+  } else if (body.starts_with("?")) {
+    std::size_t flags_end = body.find_first_of(":)");
+    if (flags_end == std::string_view::npos) return true;  // "(?i)": the body is all flags
+    body.remove_prefix(flags_end + 1);
+  }
+  std::vector<Parts> alternatives;
+  if (!split(body, &alternatives)) return std::nullopt;
+  for (const Parts& alternative : alternatives) {
+    bool all_empty = true;
+    for (std::string_view p : alternative) {
+      std::optional<bool> empty = reads_empty(p);
+      if (!empty) return std::nullopt;
+      all_empty = all_empty && *empty;
+    }
+    if (all_empty) return true;
+  }
+  return false;
+}
+
+// Whether parts match the empty string: read from their syntax, or else compiled, once each.
 class EmptyParts {
  public:
   bool can_be_empty(std::string_view part) {
-    auto [it, added] = known_.try_emplace(std::string(part), false);
+    if (std::optional<bool> empty = reads_empty(part)) return *empty;
+    auto [it, added] = compiled_.try_emplace(std::string(part), false);
     if (added) it->second = RE2::FullMatch("", RE2(it->first, RE2::Quiet));
     return it->second;
   }
 
  private:
-  std::map<std::string, bool, std::less<>> known_;
+  std::map<std::string, bool, std::less<>> compiled_;
 };
 
 void cut(std::string_view pattern, std::size_t parts, EmptyParts& empty,

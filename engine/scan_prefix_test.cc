@@ -34,6 +34,22 @@ TEST_CASE("beginnings: a cut never matches the empty string") {
   CHECK(beginnings(R"(\b[0-9]+x)", 1) == Strings{R"(\b[0-9]+)"});
 }
 
+TEST_CASE("beginnings: parts that may match nothing do not end a beginning") {
+  // Each part is read for whether it can match the empty string, as RE2 would match it.
+  CHECK(beginnings(R"(x?y)", 1) == Strings{"x?y"});
+  CHECK(beginnings(R"(x{0,2}y)", 1) == Strings{"x{0,2}y"});
+  CHECK(beginnings(R"(x+?y)", 1) == Strings{"x+?"});  // lazy, still at least one
+  CHECK(beginnings(R"((?:a|)y)", 1) == Strings{"(?:a|)y"});
+  CHECK(beginnings(R"((?:a?(?:b)*)+y)", 1) == Strings{"(?:a?(?:b)*)+y"});
+  CHECK(beginnings(R"((?:a|b)y)", 2) == Strings{"(?:a|b)y"});
+  CHECK(beginnings(R"((?i)xy)", 1) == Strings{"(?i)xy"});
+  CHECK(beginnings(R"((?:\b)x)", 1) == Strings{R"((?:\b))"});  // \b never matches empty text
+  CHECK(beginnings(R"((?:\B)x)", 1) == Strings{R"((?:\B)x)"});
+  CHECK(beginnings(R"((?:^|\s)x)", 1) == Strings{R"((?:^|\s)x)"});
+  CHECK(beginnings(R"((?s:.)x)", 1) == Strings{"(?s:.)"});
+  CHECK(beginnings(R"((?P<a>[0-9]*)x)", 1) == Strings{"(?:[0-9]*)x"});
+}
+
 TEST_CASE("beginnings: groups that are whole alternatives are opened, names dropped") {
   CHECK(beginnings("(?P<day>[0-9]+)\\.(?P<month>Mai)", 1) == Strings{"(?:[0-9]+)"});
   CHECK(beginnings("(?:(?P<a>heute) früh|gestern abend)", 1) ==
