@@ -248,6 +248,7 @@ void cut(std::string_view pattern, std::size_t parts, EmptyParts& empty,
 }
 
 // Patterns as sequences of parts, sharing their beginnings.
+constexpr std::size_t kMaxTrieParts = 64;
 class PartTrie {
  public:
   void add(const Parts& parts) {
@@ -287,8 +288,10 @@ std::string union_of_beginnings(const std::vector<std::string>& patterns) {
   PartTrie trie;
   std::vector<Parts> alternatives;
   for (const std::string& pattern : patterns) {
-    // A pattern this reader does not follow, or one with alternatives of its own, is one part.
-    if (split(pattern, &alternatives) && alternatives.size() == 1 && !alternatives[0].empty()) {
+    // A pattern this reader does not follow, one with alternatives of its own, or one of very
+    // many parts (the trie is walked recursively) is one part.
+    if (split(pattern, &alternatives) && alternatives.size() == 1 && !alternatives[0].empty() &&
+        alternatives[0].size() <= kMaxTrieParts) {
       trie.add(alternatives[0]);
     } else {
       std::string whole = "(?:" + pattern + ")";

@@ -95,6 +95,9 @@ TEST_CASE("union_of_beginnings: shared parts written once, longer beginnings lef
   CHECK(union_of_beginnings({R"(Tag\s+danach)", "Tag"}) == "Tag");
   CHECK(union_of_beginnings({"Tag", R"(Tag\s+danach)", "Tag"}) == "Tag");
   CHECK(union_of_beginnings({"a|b", "c"}) == "(?:(?:a|b)|c)");  // alternatives stay one part
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "x?";
+  CHECK(union_of_beginnings({many + "y", "z"}) == "(?:(?:" + many + "y)|z)");  // one part
 }
 
 TEST_CASE("union_of_beginnings: matches where one of the patterns does, at the same places") {
