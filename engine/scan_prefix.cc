@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <optional>
@@ -247,6 +248,21 @@ void cut(std::string_view pattern, std::size_t parts, EmptyParts& empty,
   }
 }
 
+// Whether `pattern` has a group that sets flags for what follows it, such as "(?i)" (or perhaps
+// only looks like one, inside a class: then it is kept apart for nothing).
+bool sets_flags(std::string_view pattern) {
+  for (std::size_t i = pattern.find("(?"); i != std::string_view::npos;
+       i = pattern.find("(?", i + 1)) {
+    std::size_t j = i + 2;
+    while (j < pattern.size() &&
+           (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-')) {
+      ++j;
+    }
+    if (j > i + 2 && j < pattern.size() && pattern[j] == ')') return true;
+  }
+  return false;
+}
+
 // Patterns as sequences of parts, sharing their beginnings.
 constexpr std::size_t kMaxTrieParts = 64;
 class PartTrie {
@@ -272,7 +288,10 @@ class PartTrie {
     std::string out;
     for (const auto& [part, child] : children_) {
       if (!out.empty()) out += '|';
-      out += part + child->pattern();
+      std::string alternative = part + child->pattern();
+      // "(?i)" holds to the end of the group, past "|": keep it to its own alternative.
+      out +=
+          children_.size() > 1 && sets_flags(alternative) ? "(?:" + alternative + ")" : alternative;
     }
     return children_.size() == 1 ? out : "(?:" + out + ")";
   }

@@ -95,6 +95,9 @@ TEST_CASE("union_of_beginnings: shared parts written once, longer beginnings lef
   CHECK(union_of_beginnings({R"(Tag\s+danach)", "Tag"}) == "Tag");
   CHECK(union_of_beginnings({"Tag", R"(Tag\s+danach)", "Tag"}) == "Tag");
   CHECK(union_of_beginnings({"a|b", "c"}) == "(?:(?:a|b)|c)");  // alternatives stay one part
+  // A flag set in one alternative holds for the next ones too: it is kept to its own.
+  CHECK(union_of_beginnings({"(?i)abc", "def"}) == "(?:(?:(?i)abc)|def)");
+  CHECK_FALSE(RE2::PartialMatch("DEF", RE2("^" + union_of_beginnings({"(?i)abc", "def"}))));
   std::string many;
   for (int i = 0; i < 1000; ++i) many += "x?";
   CHECK(union_of_beginnings({many + "y", "z"}) == "(?:(?:" + many + "y)|z)");  // one part
