@@ -13,6 +13,8 @@ FUZZ_PACKAGES = clang libclang-rt-14-dev
 # csv module, the sqlite3 shell, headless Chromium) and a Dask cluster on loopback that runs chronik
 # as a mapper (tests/dask_scaleout_test.py).
 TEST_PACKAGES = python3 sqlite3 chromium python3-distributed
+# Only for make bench: Google Benchmark, for the micro-benchmarks in bench/micro_*.cc.
+BENCH_PACKAGES = libbenchmark-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE ?= samples/softbank-ki.txt
 ASAN_BUILD ?= build-asan
@@ -24,7 +26,7 @@ FUZZ_SECONDS ?= 600
 SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1 \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: deps fuzz-deps test-deps build run test test-asan test-fuzz fuzz bench format clean
+.PHONY: deps fuzz-deps test-deps bench-deps build run test test-asan test-fuzz fuzz bench format clean
 
 # Installs the packages of $(1) that are missing.
 define install_missing
@@ -45,6 +47,9 @@ test-deps: deps
 
 fuzz-deps: deps
 	$(call install_missing,$(FUZZ_PACKAGES))
+
+bench-deps: deps
+	$(call install_missing,$(BENCH_PACKAGES))
 
 test-deps: deps
 	$(call install_missing,$(TEST_PACKAGES))
@@ -84,7 +89,8 @@ test-fuzz: fuzz-deps
 fuzz: fuzz-deps
 	$(call run_fuzzers,$(FUZZ_SECONDS))
 
-bench: build
+bench: bench-deps build
+	$(BUILD)/chronik_micro_bench
 	bench/throughput.sh
 
 format:

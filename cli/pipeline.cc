@@ -106,18 +106,24 @@ void Pipeline::finish() {
   }
 }
 
-void Pipeline::run_worker(int step) {
-  std::deque<Batch*>& todo = todo_[step];
-  bool last = step + 1 == static_cast<int>(steps_.size());
+void Pipeline::run_worker(int own_step) {
+  // A thread of the first step with no batch to scan finishes batches that wait for the second:
+  // the second step is the longer one. Never the other way round: threads that shared the
+  // scanner's automaton while RE2 builds it would wait for each other.
+  bool helps = own_step == 0 && steps_.size() > 1;
   for (;;) {
     Batch* batch = nullptr;
+    int step = own_step;
     {
       std::unique_lock lock(mutex_);
-      work_ready_.wait(lock, [&] { return stopping_ || !todo.empty(); });
-      if (todo.empty()) return;
-      batch = todo.front();
-      todo.pop_front();
+      auto has_work = [&] { return !todo_[own_step].empty() || (helps && !todo_[1].empty()); };
+      work_ready_.wait(lock, [&] { return stopping_ || has_work(); });
+      if (!has_work()) return;
+      if (todo_[own_step].empty()) step = 1;
+      batch = todo_[step].front();
+      todo_[step].pop_front();
     }
+    bool last = step + 1 == static_cast<int>(steps_.size());
     for (PipelineItem& item : batch->items) {
       if (item.ordered || !item.error.empty()) continue;
       try {

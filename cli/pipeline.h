@@ -44,7 +44,8 @@ class Pipeline {
   using Deliver = std::function<void(PipelineItem& item)>;
 
   Pipeline(int threads, Work work, Deliver deliver);
-  // Two steps: `first` on half the threads (at least one), then `second` on the others.
+  // Two steps: `first` on half the threads (at least one), then `second` on the others. A thread
+  // of the first step that has nothing to do takes on batches waiting for the second.
   Pipeline(int threads, Work first, Work second, Deliver deliver);
   ~Pipeline();
   Pipeline(const Pipeline&) = delete;
@@ -67,7 +68,7 @@ class Pipeline {
   void start(int threads, int step);
   void submit();
   void deliver_front();
-  void run_worker(int step);
+  void run_worker(int own_step);
 
   std::vector<Work> steps_;
   Deliver deliver_;

@@ -127,7 +127,11 @@ class FormTrie {
     }
     node->terminal = true;
   }
-  std::string pattern() const { return "(?:" + suffixes(root_) + ")"; }
+  std::string pattern() const {
+    std::string out = "(?:";
+    append_suffixes(root_, out);
+    return out + ")";
+  }
 
  private:
   struct Node {
@@ -135,15 +139,16 @@ class FormTrie {
     bool terminal = false;
   };
   // What may follow `node`: nothing when it ends a form, else one of its children.
-  static std::string suffixes(const Node& node) {
-    if (node.children.empty()) return "";
-    std::string out;
-    for (const auto& [token, child] : node.children) {
-      if (!out.empty()) out += '|';
-      out += token + suffixes(*child);
+  static void append_suffixes(const Node& node, std::string& out) {
+    if (node.children.empty()) return;
+    bool group = node.children.size() > 1 || node.terminal;
+    if (group) out += "(?:";
+    for (std::size_t i = 0; i < node.children.size(); ++i) {
+      if (i > 0) out += '|';
+      out += node.children[i].first;
+      append_suffixes(*node.children[i].second, out);
     }
-    if (node.children.size() == 1 && !node.terminal) return out;
-    return "(?:" + out + (node.terminal ? ")?" : ")");
+    if (group) out += node.terminal ? ")?" : ")";
   }
   Node root_;
 };
@@ -371,20 +376,15 @@ bool Matcher::compile_scanner(std::string* error) {
   RE2::Options options = rule_options(kScannerMemory);
   options.set_never_capture(true);
   starts_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
-  std::string all;
-  std::set<std::string> seen;
   for (std::size_t i = 0; i < expanded_.size(); ++i) {
     std::string message;
     if (starts_->Add(expanded_[i], &message) != static_cast<int>(i)) {
       *error = where(*rules_[i].rule) + "bad pattern: " + message;
       return false;
     }
-    for (std::string& beginning : beginnings(expanded_[i], kScanParts)) {
-      if (!seen.insert(beginning).second) continue;
-      if (!all.empty()) all += '|';
-      all += "(?:" + beginning + ")";
-    }
   }
+  std::vector<std::string> all =
+      beginnings(std::vector<std::string_view>(expanded_.begin(), expanded_.end()), kScanParts);
   if (!starts_->Compile()) {
     *error = "the rules are too large to compile together";
     return false;
@@ -393,7 +393,8 @@ bool Matcher::compile_scanner(std::string* error) {
   // letter or digit, which the scanner consumes. No thread then starts inside a word, which
   // keeps the automaton several times smaller and faster. (RE2's \b knows only ASCII letters and
   // would miss words that start with an umlaut.)
-  scanner_ = std::make_unique<RE2>("(?:^|[^0-9A-Za-z_])(?:" + all + ")", options);
+  scanner_ =
+      std::make_unique<RE2>("(?:^|[^0-9A-Za-z_])(?:" + union_of_beginnings(all) + ")", options);
   if (!scanner_->ok()) {
     *error = "the rules do not compile together: " + scanner_->error();
     return false;

@@ -2,6 +2,12 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <optional>
+
 #include "utf8.h"
 
 namespace chronik {
@@ -147,7 +153,78 @@ std::string_view group_body(std::string_view part) {
   return {};
 }
 
-void cut(std::string_view pattern, std::size_t parts, std::vector<std::string>* out) {
+// Whether `part` (a part as split() cuts them) matches the empty string, read from its syntax;
+// nullopt for what this reader does not follow.
+std::optional<bool> reads_empty(std::string_view part) {
+  std::size_t end = atom_end(part, 0);
+  if (end == kUnreadable || end > part.size()) return std::nullopt;
+  if (repetition_end(part, end) != part.size()) {  // a run of plain characters
+    return is_plain(part, 0, end) ? std::optional(false) : std::nullopt;
+  }
+  // "?", "*", "{0}", "{0,n}" allow no repetition; a "?" after another one only makes it lazy.
+  std::string_view repetition = part.substr(end);
+  if (!repetition.empty() && (repetition[0] == '?' || repetition[0] == '*' ||
+                              repetition.starts_with("{0}") || repetition.starts_with("{0,"))) {
+    return true;
+  }
+  std::string_view atom = part.substr(0, end);
+  switch (atom[0]) {
+    case '[':
+    case '.':
+      return false;
+    case '^':
+    case '$':
+      return true;
+    case '\\':
+      if (atom == R"(\b)") return false;  // no word character next to the empty string
+      if (atom == R"(\B)" || atom == R"(\A)" || atom == R"(\z)") return true;
+      if (atom.size() > 1 && atom[1] == 'Q') return std::nullopt;
+      return false;
+    case '(':
+      break;
+    default:
+      return false;
+  }
+  // A group: "(?flags)" sets flags and matches the empty string; otherwise its body does when
+  // one of its alternatives does.
+  std::string_view body = atom.substr(1, atom.size() - 2);
+  if (body.starts_with("?P<")) {
+    body.remove_prefix(body.find('>') + 1);
+  } else if (body.starts_with("?")) {
+    std::size_t flags_end = body.find_first_of(":)");
+    if (flags_end == std::string_view::npos) return true;  // "(?i)": the body is all flags
+    body.remove_prefix(flags_end + 1);
+  }
+  std::vector<Parts> alternatives;
+  if (!split(body, &alternatives)) return std::nullopt;
+  for (const Parts& alternative : alternatives) {
+    bool all_empty = true;
+    for (std::string_view p : alternative) {
+      std::optional<bool> empty = reads_empty(p);
+      if (!empty) return std::nullopt;
+      all_empty = all_empty && *empty;
+    }
+    if (all_empty) return true;
+  }
+  return false;
+}
+
+// Whether parts match the empty string: read from their syntax, or else compiled, once each.
+class EmptyParts {
+ public:
+  bool can_be_empty(std::string_view part) {
+    if (std::optional<bool> empty = reads_empty(part)) return *empty;
+    auto [it, added] = compiled_.try_emplace(std::string(part), false);
+    if (added) it->second = RE2::FullMatch("", RE2(it->first, RE2::Quiet));
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, bool, std::less<>> compiled_;
+};
+
+void cut(std::string_view pattern, std::size_t parts, EmptyParts& empty,
+         std::vector<std::string>* out) {
   std::vector<Parts> alternatives;
   if (!split(pattern, &alternatives)) {
     out->push_back(without_capture_names(pattern));
@@ -155,27 +232,103 @@ void cut(std::string_view pattern, std::size_t parts, std::vector<std::string>* 
   }
   for (const Parts& alternative : alternatives) {
     if (alternative.size() == 1 && !group_body(alternative[0]).empty()) {
-      cut(group_body(alternative[0]), parts, out);
+      cut(group_body(alternative[0]), parts, empty, out);
       continue;
     }
     std::string beginning;
-    std::string characters;  // the beginning without its assertions, to see if it can be empty
+    bool can_be_empty = true;  // the beginning without its assertions
     std::size_t counted = 0;
     for (std::string_view part : alternative) {
       beginning.append(part);
       if (is_assertion(part)) continue;
-      characters.append(part);
-      if (++counted >= parts && !RE2::FullMatch("", RE2(characters, RE2::Quiet))) break;
+      can_be_empty = can_be_empty && empty.can_be_empty(part);
+      if (++counted >= parts && !can_be_empty) break;
     }
     out->push_back(without_capture_names(beginning));
   }
 }
 
+// Whether `pattern` has a group that sets flags for what follows it, such as "(?i)" (or perhaps
+// only looks like one, inside a class: then it is kept apart for nothing).
+bool sets_flags(std::string_view pattern) {
+  for (std::size_t i = pattern.find("(?"); i != std::string_view::npos;
+       i = pattern.find("(?", i + 1)) {
+    std::size_t j = i + 2;
+    while (j < pattern.size() &&
+           (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-')) {
+      ++j;
+    }
+    if (j > i + 2 && j < pattern.size() && pattern[j] == ')') return true;
+  }
+  return false;
+}
+
+// Patterns as sequences of parts, sharing their beginnings.
+constexpr std::size_t kMaxTrieParts = 64;
+class PartTrie {
+ public:
+  void add(const Parts& parts) {
+    PartTrie* node = this;
+    for (std::string_view part : parts) {
+      if (node->complete_) return;  // a shorter pattern already matches here
+      auto it = std::find_if(node->children_.begin(), node->children_.end(),
+                             [&](const auto& child) { return child.first == part; });
+      if (it == node->children_.end()) {
+        node->children_.emplace_back(std::string(part), std::make_unique<PartTrie>());
+        it = std::prev(node->children_.end());
+      }
+      node = it->second.get();
+    }
+    node->complete_ = true;
+    node->children_.clear();
+  }
+
+  std::string pattern() const {
+    if (children_.empty()) return "";
+    std::string out;
+    for (const auto& [part, child] : children_) {
+      if (!out.empty()) out += '|';
+      std::string alternative = part + child->pattern();
+      // "(?i)" holds to the end of the group, past "|": keep it to its own alternative.
+      out +=
+          children_.size() > 1 && sets_flags(alternative) ? "(?:" + alternative + ")" : alternative;
+    }
+    return children_.size() == 1 ? out : "(?:" + out + ")";
+  }
+
+ private:
+  bool complete_ = false;
+  std::vector<std::pair<std::string, std::unique_ptr<PartTrie>>> children_;
+};
+
 }  // namespace
 
+std::string union_of_beginnings(const std::vector<std::string>& patterns) {
+  PartTrie trie;
+  std::vector<Parts> alternatives;
+  for (const std::string& pattern : patterns) {
+    // A pattern this reader does not follow, one with alternatives of its own, or one of very
+    // many parts (the trie is walked recursively) is one part.
+    if (split(pattern, &alternatives) && alternatives.size() == 1 && !alternatives[0].empty() &&
+        alternatives[0].size() <= kMaxTrieParts) {
+      trie.add(alternatives[0]);
+    } else {
+      std::string whole = "(?:" + pattern + ")";
+      trie.add(Parts{whole});
+    }
+  }
+  return trie.pattern();
+}
+
 std::vector<std::string> beginnings(std::string_view pattern, std::size_t parts) {
+  return beginnings(std::vector<std::string_view>{pattern}, parts);
+}
+
+std::vector<std::string> beginnings(const std::vector<std::string_view>& patterns,
+                                    std::size_t parts) {
+  EmptyParts empty;
   std::vector<std::string> out;
-  cut(pattern, parts, &out);
+  for (std::string_view pattern : patterns) cut(pattern, parts, empty, &out);
   return out;
 }
 

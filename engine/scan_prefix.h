@@ -21,6 +21,16 @@ namespace chronik {
 // beginnings of different rules are equal strings. Every match of `pattern` starts with a match
 // of one of them. A pattern this reader does not follow (\Q...\E) is returned whole.
 std::vector<std::string> beginnings(std::string_view pattern, std::size_t parts);
+// The beginnings of all of `patterns`, in order: the same as one call for each, but faster.
+std::vector<std::string> beginnings(const std::vector<std::string_view>& patterns,
+                                    std::size_t parts);
+
+// A pattern that matches where one of `patterns` matches, and starts its matches at the same
+// places, but may end them earlier: patterns that begin with the same parts share them, and a
+// pattern that begins with the whole of another is left out (wherever it matches, the shorter
+// one does). RE2 compiles it to fewer instructions than the plain union, so its automaton has
+// smaller states.
+std::string union_of_beginnings(const std::vector<std::string>& patterns);
 
 }  // namespace chronik
 

@@ -34,6 +34,22 @@ TEST_CASE("beginnings: a cut never matches the empty string") {
   CHECK(beginnings(R"(\b[0-9]+x)", 1) == Strings{R"(\b[0-9]+)"});
 }
 
+TEST_CASE("beginnings: parts that may match nothing do not end a beginning") {
+  // Each part is read for whether it can match the empty string, as RE2 would match it.
+  CHECK(beginnings(R"(x?y)", 1) == Strings{"x?y"});
+  CHECK(beginnings(R"(x{0,2}y)", 1) == Strings{"x{0,2}y"});
+  CHECK(beginnings(R"(x+?y)", 1) == Strings{"x+?"});  // lazy, still at least one
+  CHECK(beginnings(R"((?:a|)y)", 1) == Strings{"(?:a|)y"});
+  CHECK(beginnings(R"((?:a?(?:b)*)+y)", 1) == Strings{"(?:a?(?:b)*)+y"});
+  CHECK(beginnings(R"((?:a|b)y)", 2) == Strings{"(?:a|b)y"});
+  CHECK(beginnings(R"((?i)xy)", 1) == Strings{"(?i)xy"});
+  CHECK(beginnings(R"((?:\b)x)", 1) == Strings{R"((?:\b))"});  // \b never matches empty text
+  CHECK(beginnings(R"((?:\B)x)", 1) == Strings{R"((?:\B)x)"});
+  CHECK(beginnings(R"((?:^|\s)x)", 1) == Strings{R"((?:^|\s)x)"});
+  CHECK(beginnings(R"((?s:.)x)", 1) == Strings{"(?s:.)"});
+  CHECK(beginnings(R"((?P<a>[0-9]*)x)", 1) == Strings{"(?:[0-9]*)x"});
+}
+
 TEST_CASE("beginnings: groups that are whole alternatives are opened, names dropped") {
   CHECK(beginnings("(?P<day>[0-9]+)\\.(?P<month>Mai)", 1) == Strings{"(?:[0-9]+)"});
   CHECK(beginnings("(?:(?P<a>heute) früh|gestern abend)", 1) ==
@@ -60,6 +76,49 @@ TEST_CASE("beginnings: every match of the pattern starts with a match of a begin
       REQUIRE(RE2::FullMatch(text, RE2(kPattern)));
       CHECK(begins(b, text));
     }
+  }
+}
+
+TEST_CASE("beginnings: of several patterns, the same as of each in turn") {
+  std::vector<std::string_view> patterns = {R"(Tag\s+danach|Vortag(?:es)?)", R"((?:x)?y\s+z)",
+                                            R"(Tag\s+zuvor)"};
+  Strings each;
+  for (std::string_view p : patterns) {
+    for (std::string& b : beginnings(p, 2)) each.push_back(b);
+  }
+  CHECK(beginnings(patterns, 2) == each);
+}
+
+TEST_CASE("union_of_beginnings: shared parts written once, longer beginnings left out") {
+  CHECK(union_of_beginnings({"Tag", "Tages"}) == "(?:Tag|Tages)");
+  CHECK(union_of_beginnings({R"(Tag\s+danach)", R"(Tag\s+zuvor)"}) == R"(Tag\s+(?:danach|zuvor))");
+  CHECK(union_of_beginnings({R"(Tag\s+danach)", "Tag"}) == "Tag");
+  CHECK(union_of_beginnings({"Tag", R"(Tag\s+danach)", "Tag"}) == "Tag");
+  CHECK(union_of_beginnings({"a|b", "c"}) == "(?:(?:a|b)|c)");  // alternatives stay one part
+  // A flag set in one alternative holds for the next ones too: it is kept to its own.
+  CHECK(union_of_beginnings({"(?i)abc", "def"}) == "(?:(?:(?i)abc)|def)");
+  CHECK_FALSE(RE2::PartialMatch("DEF", RE2("^" + union_of_beginnings({"(?i)abc", "def"}))));
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "x?";
+  CHECK(union_of_beginnings({many + "y", "z"}) == "(?:(?:" + many + "y)|z)");  // one part
+}
+
+TEST_CASE("union_of_beginnings: matches where one of the patterns does, at the same places") {
+  Strings patterns = {R"([0-9]{1,2}\.\s*(?:Januar|März))",
+                      R"([0-9]{1,2}\.\s*[0-9]{1,2}\.)",
+                      R"((?:am\s+)?Montag)",
+                      R"(am\s+[0-9]{1,2}\.)",
+                      "Mai",
+                      R"(Mai\s+[0-9]{4})"};
+  RE2 together("(?:" + union_of_beginnings(patterns) + ")");
+  REQUIRE(together.ok());
+  for (const char* text : {"3. März", "3.4.", "am Montag", "am 3.", "Montag", "Mai 2025", "Mainz",
+                           "3. Mai", "am Dienstag", "Tag"}) {
+    CAPTURE(text);
+    bool one = false;
+    for (const std::string& p : patterns)
+      one = one || RE2::PartialMatch(text, RE2("^(?:" + p + ")"));
+    CHECK(RE2::PartialMatch(text, RE2("^" + together.pattern())) == one);
   }
 }
 

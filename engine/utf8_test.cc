@@ -78,6 +78,16 @@ TEST_CASE("code points are counted, not bytes") {
   CHECK(count_code_points(text, 0, 4) == 3);
   CHECK(count_code_points(text, 5, 5) == 0);
   CHECK(count_code_points("😀", 0, 4) == 1);
+  // Longer texts are counted eight bytes at a time: every offset and length, against a plain
+  // count.
+  std::string long_text = "Am 3. März 2025 – «Übermorgen» 😀 ß\xC3\xA4 ok \x80\xBF end";
+  for (std::size_t from = 0; from <= long_text.size(); ++from) {
+    for (std::size_t to = from; to <= long_text.size(); ++to) {
+      std::size_t plain = 0;
+      for (std::size_t i = from; i < to; ++i) plain += (long_text[i] & 0xC0) != 0x80;
+      CHECK(count_code_points(long_text, from, to) == plain);
+    }
+  }
 }
 
 TEST_CASE("word characters include umlauts, ß and combining marks") {
