@@ -392,9 +392,13 @@ bool Matcher::compile_scanner(std::string* error) {
   // A match may start only at the start of the text or after a character that is not an ASCII
   // letter or digit, which the scanner consumes. No thread then starts inside a word, which
   // keeps the automaton several times smaller and faster. (RE2's \b knows only ASCII letters and
-  // would miss words that start with an umlaut.)
+  // would miss words that start with an umlaut.) The scanner needs only where a match starts,
+  // which a leftmost-first search finds as well as a longest one; it stops at the first end it
+  // reaches, and its automata take some 4 MB less.
+  RE2::Options first = options;
+  first.set_longest_match(false);
   scanner_ =
-      std::make_unique<RE2>("(?:^|[^0-9A-Za-z_])(?:" + union_of_beginnings(all) + ")", options);
+      std::make_unique<RE2>("(?:^|[^0-9A-Za-z_])(?:" + union_of_beginnings(all) + ")", first);
   if (!scanner_->ok()) {
     *error = "the rules do not compile together: " + scanner_->error();
     return false;
