@@ -51,9 +51,6 @@ fuzz-deps: deps
 bench-deps: deps
 	$(call install_missing,$(BENCH_PACKAGES))
 
-test-deps: deps
-	$(call install_missing,$(TEST_PACKAGES))
-
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 	cmake --build $(BUILD) -j $(JOBS)
