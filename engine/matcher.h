@@ -1,7 +1,7 @@
 // The compiled grammar and the search over a text.
 //
-// One pass of a single RE2 built from the union of all rule patterns finds where an expression
-// starts and how far the longest one reaches; an RE2::Set anchored there says which rules match;
+// One pass of a single RE2 built from the union of the rules' beginnings (scan_prefix.h) finds
+// where an expression may start; an RE2::Set anchored there says which rules match;
 // only those rules then run, anchored, to read their captures. Of the rules that match, the
 // longest match wins, then the higher priority, then the earlier rule. When no rule of the
 // longest match yields a valid value ("31.02.2025"), nothing is found in that span.
