@@ -85,6 +85,8 @@ class Matcher {
   struct Scratch;
   bool compile_rule(const Rule& rule, int order, std::string* error);
   bool compile_scanner(std::string* error);
+  // Builds the RE2::Set of all rules; runs on a thread of its own beside the scanner's compile.
+  bool compile_set(std::string* error);
   // The search of find(): next_start(pos) is where the scanner matches first at or after pos
   // (text.size() when nowhere).
   template <typename NextStart>
