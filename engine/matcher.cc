@@ -398,6 +398,12 @@ bool Matcher::compile_scanner(std::string* error) {
   std::string set_error;
   bool set_ok = false;
   std::thread set_thread;
+  struct JoinOnExit {  // also when the scanner's compile throws (std::bad_alloc)
+    std::thread& thread;
+    ~JoinOnExit() {
+      if (thread.joinable()) thread.join();
+    }
+  } join_set{set_thread};
   try {
     set_thread = std::thread([&] { set_ok = compile_set(&set_error); });
   } catch (const std::system_error&) {
