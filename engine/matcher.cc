@@ -405,7 +405,13 @@ bool Matcher::compile_scanner(std::string* error) {
     }
   } join_set{set_thread};
   try {
-    set_thread = std::thread([&] { set_ok = compile_set(&set_error); });
+    set_thread = std::thread([&] {
+      try {
+        set_ok = compile_set(&set_error);
+      } catch (const std::exception& e) {  // an exception must not leave a thread
+        set_error = std::string("the rules do not compile together: ") + e.what();
+      }
+    });
   } catch (const std::system_error&) {
     set_ok = compile_set(&set_error);  // no thread to be had: one after the other
   }
