@@ -446,6 +446,7 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
 // `weekly`) the nearest ("verlängerte bis zum 14. Februar"), see resolve_by_words. Cue::begin is
 // a byte offset here.
 std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
+  if (!cues_) return std::nullopt;
   std::size_t i = begin;
   for (int words = 0; words < 2; ++words) {
     while (i > 0 && text_[i - 1] == ' ') --i;

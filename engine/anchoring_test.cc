@@ -110,6 +110,17 @@ TEST_CASE("the cue is the clause's, not the sentence's, and its offset counts co
   });
 }
 
+TEST_CASE("a verb's form counts as a cue only as written, not capitalized ('Stand heute')") {
+  check_all({
+      {"2020-08-18", "Stand heute könne er sich im November keine Feste vorstellen.", "November",
+       "2020-11",
+       "from the document date 2020-08-18; the nearest, as nothing in its clause says past or "
+       "future"},
+      {"2020-08-18", "Die Lage stand im November fest.", "November", "2019-11",
+       "from the document date 2020-08-18; past, from 'stand' at 9"},
+  });
+}
+
 TEST_CASE("a word of the expression decides before the tense does") {
   check_all({
       {"2025-02-12", "Am vergangenen Freitag wird gefeiert.", "vergangenen Freitag", "2025-02-07",
@@ -200,8 +211,8 @@ TEST_CASE("in news a day counted back from a month counts from the document date
   check_all({
       {"2020-06-11", "Seit Mitte Mai gibt es Werte. Seit dem Vortag starben 174.", "Vortag",
        "2020-06-10", "from the document date 2020-06-11"},
-      {"2020-06-11", "Am 3. Mai stieg der Wert. Am Vortag war er gefallen.", "Vortag",
-       "2020-05-02", "from '3. Mai' at 3 (2020-05-03)"},
+      {"2020-06-11", "Am 3. Mai stieg der Wert. Am Vortag war er gefallen.", "Vortag", "2020-05-02",
+       "from '3. Mai' at 3 (2020-05-03)"},
       {"2020-06-11", "Im Mai 1944 landeten sie. Drei Tage später fiel die Stadt.",
        "Drei Tage später", "1944-05", "from 'Mai 1944' at 3 (1944-05)", DocType::narrative},
   });

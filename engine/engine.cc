@@ -21,7 +21,9 @@ bool is_cue(std::string_view value, bool in_tense_lexicon) {
 
 // The words that tell the anchoring a clause's tense: the lexicon "tense", and the third column
 // of any other lexicon ("gründete	gründen	past" in event_verb), so that a verb is listed once.
-// Like the forms rules match, one that starts in lower case also counts capitalized.
+// A word of the lexicon "tense" also counts capitalized, at the start of a sentence ("Seit dem
+// 1. Januar"); a verb does not, as news rarely starts a sentence with one and a capitalized form
+// is often a noun ("Stand heute").
 bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string* error) {
   std::map<std::string_view, std::string> first_place;  // form -> "file:line"
   for (const Lexicon& lexicon : grammar.lexicons) {
@@ -41,7 +43,7 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
         return false;
       }
       cues->emplace(entry.form, cue);
-      cues->emplace(utf8::capitalize_first(entry.form), cue);
+      if (in_tense_lexicon) cues->emplace(utf8::capitalize_first(entry.form), cue);
     }
   }
   return true;
