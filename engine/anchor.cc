@@ -427,10 +427,10 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
     if (i == word) break;
     auto cue = cues_->find(text_.substr(word, i - word));
     if (cue == cues_->end()) continue;
-    bool is_past = cue->second == "past";
+    bool is_past = cue->second == kCuePast;
     Cue& found = is_past ? past : future;
     bool& seen = is_past ? saw_past : saw_future;
-    if (!seen && (is_past || cue->second == "future")) {
+    if (!seen && (is_past || cue->second == kCueFuture)) {
       found.word = text_.substr(word, i - word);
       found.begin = word;
       seen = true;
@@ -457,8 +457,9 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
     std::string_view word = text_.substr(i, word_end - i);
     auto cue = cues_->find(word);
     if (cue == cues_->end()) continue;
-    if (cue->second == "since") return Cue{CueSource::tense, Direction::past, std::string(word), i};
-    if (cue->second == "until" || (cue->second == "until_date" && !weekly))
+    if (cue->second == kCueSince)
+      return Cue{CueSource::tense, Direction::past, std::string(word), i};
+    if (cue->second == kCueUntil || (cue->second == kCueUntilDate && !weekly))
       return Cue{CueSource::tense, Direction::nearest, std::string(word), i};
   }
   return std::nullopt;
@@ -599,6 +600,11 @@ std::size_t Anchorer::code_point_of(std::size_t byte, std::size_t known_byte,
   if (byte >= known_byte)
     return known_code_point + utf8::count_code_points(text_, known_byte, byte);
   return known_code_point - utf8::count_code_points(text_, byte, known_byte);
+}
+
+bool is_tense_cue(std::string_view value, bool words_too) {
+  if (value == kCuePast || value == kCueFuture) return true;
+  return words_too && (value == kCueSince || value == kCueUntil || value == kCueUntilDate);
 }
 
 int nearest_century(int two_digits, int anchor_year) {

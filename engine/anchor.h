@@ -28,8 +28,18 @@ struct Resolved {
 Resolved resolve(const Reading& reading, const std::optional<Point>& anchor);
 
 // Words that tell the tense of a clause: form -> "past" or "future" (the grammar's lexicon
-// "tense").
+// "tense", and the third column of verb lexicons); and words right before a date that outrank
+// it: "since", "until", "until_date" (see Anchorer).
 using TenseCues = FormTable;
+inline constexpr std::string_view kCuePast = "past";
+inline constexpr std::string_view kCueFuture = "future";
+inline constexpr std::string_view kCueSince = "since";
+inline constexpr std::string_view kCueUntil = "until";
+inline constexpr std::string_view kCueUntilDate = "until_date";
+
+// Whether `value` is a cue the anchoring reads: a tense, or (only when `words_too`, as in the
+// lexicon "tense") one of the words that outrank it.
+bool is_tense_cue(std::string_view value, bool words_too);
 
 // Resolves the expressions of one document in text order, remembering the dates earlier ones
 // named:

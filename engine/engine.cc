@@ -12,13 +12,6 @@ namespace chronik {
 
 namespace {
 
-// Whether `value` is a cue the anchoring reads: a tense, or (in the lexicon "tense" only) a
-// word that outranks it ("seit", "bis"; see Anchorer::word_before).
-bool is_cue(std::string_view value, bool in_tense_lexicon) {
-  if (value == "past" || value == "future") return true;
-  return in_tense_lexicon && (value == "since" || value == "until" || value == "until_date");
-}
-
 // The words that tell the anchoring a clause's tense: the lexicon "tense", and the third column
 // of any other lexicon ("gründete	gründen	past" in event_verb), so that a verb is listed once.
 // A word of the lexicon "tense" also counts capitalized, at the start of a sentence ("Seit dem
@@ -32,7 +25,7 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
       const std::string& cue = in_tense_lexicon ? entry.value : entry.tense;
       if (cue.empty() && !in_tense_lexicon) continue;
       std::string place = lexicon.file + ":" + std::to_string(entry.line);
-      if (!is_cue(cue, in_tense_lexicon)) {
+      if (!is_tense_cue(cue, in_tense_lexicon)) {
         *error = place + ": \"" + cue + "\" is no tense (past or future" +
                  (in_tense_lexicon ? ", since, until or until_date)" : ")");
         return false;

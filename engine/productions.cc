@@ -34,8 +34,7 @@ void set_year_fields(const FieldValues& f, Point& p) {
 // "11 Uhr nachts" 23:00, "3 Uhr nachts" stays 3:00, "ein Uhr mittags" is 13:00.
 int on_24_hour_clock(int hour, PartOfDay part) {
   bool late = part == PartOfDay::afternoon || part == PartOfDay::evening ||
-              (part == PartOfDay::night && hour >= 8) ||
-              (part == PartOfDay::midday && hour <= 3);
+              (part == PartOfDay::night && hour >= 8) || (part == PartOfDay::midday && hour <= 3);
   return late && hour >= 1 && hour < 12 ? hour + 12 : hour;
 }
 
