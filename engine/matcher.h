@@ -2,7 +2,8 @@
 //
 // One pass of a single RE2 built from the union of the rules' beginnings (scan_prefix.h) finds
 // where an expression may start; an RE2::Set anchored there says which rules match;
-// only those rules then run, anchored, to read their captures. Of the rules that match, the
+// only those rules then run, anchored, to read their captures. A match is at most 256 bytes long
+// (kMaxMatch in matcher.cc), which no expression comes near. Of the rules that match, the
 // longest match wins, then the higher priority, then the earlier rule. When no rule of the
 // longest match yields a valid value ("31.02.2025"), nothing is found in that span.
 #ifndef CHRONIK_ENGINE_MATCHER_H_
@@ -92,6 +93,12 @@ class Matcher {
   template <typename NextStart>
   void search(std::string_view text, std::size_t from, NextStart next_start,
               std::vector<Match>* out) const;
+  // Whether `rule` matches at the start of text[start, end), within its first kMaxMatch bytes;
+  // *groups then holds the captures. The rule sees no text before `start` (the scanner has made
+  // sure that a character that is no letter or digit, or none, comes there) and none after the
+  // window, whose end counts as the end of the text.
+  bool match_at(const CompiledRule& rule, std::string_view text, std::size_t start, std::size_t end,
+                re2::StringPiece* groups) const;
   // The expressions of the best match at `start`, appended to *out; false when no rule matches
   // there. *match_end is where the match ends.
   bool best_at(std::string_view text, std::size_t start, std::size_t limit, Scratch& scratch,

@@ -227,6 +227,15 @@ TEST_CASE("a match that runs into a word falls back to a shorter match of the sa
   CHECK(texts_of(extract("am 21. Januar 2025er Jahrgang")) == Texts{"21. Januar"});
 }
 
+TEST_CASE("a match is at most 256 bytes long") {
+  std::string spaces(240, ' ');
+  CHECK(texts_of(extract("am 21. Januar" + spaces + "2025.")) ==
+        Texts{"21. Januar" + spaces + "2025"});
+  spaces += std::string(20, ' ');
+  CHECK(texts_of(extract("am 21. Januar" + spaces + "2025.")) == Texts{"21. Januar", "2025"});
+  CHECK(texts_of(extract("am 21." + spaces + "Januar 2025.")) == Texts{"Januar 2025"});
+}
+
 TEST_CASE("offsets count code points when umlauts come before the match") {
   std::vector<Timex> found = extract("Größere Ämter öffneten am 21. Januar.");
   REQUIRE(found.size() == 1);

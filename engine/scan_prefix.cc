@@ -129,6 +129,13 @@ bool split(std::string_view p, std::vector<Parts>* alternatives) {
   return true;
 }
 
+// Whether the class p[begin, end) ("[0-5]", "[12]") holds digits only.
+bool digit_class(std::string_view p, std::size_t begin, std::size_t end) {
+  std::string_view body = p.substr(begin + 1, end - begin - 2);
+  return !body.empty() && body[0] != '^' && body[0] != '-' &&
+         body.find_first_not_of("0123456789-") == std::string_view::npos;
+}
+
 std::string without_capture_names(std::string_view p) {
   std::string out;
   for (std::size_t i = 0; i < p.size();) {
@@ -329,6 +336,36 @@ std::vector<std::string> beginnings(const std::vector<std::string_view>& pattern
   EmptyParts empty;
   std::vector<std::string> out;
   for (std::string_view pattern : patterns) cut(pattern, parts, empty, &out);
+  return out;
+}
+
+std::string with_any_digit(std::string_view p) {
+  std::string out;
+  for (std::size_t i = 0; i < p.size();) {
+    std::size_t end = i + 1;
+    if (p[i] == '\\') {
+      end = escape_end(p, i);
+    } else if (p[i] == '[') {
+      end = class_end(p, i);
+      if (end != kUnreadable && digit_class(p, i, end)) {
+        out += "[0-9]";
+        i = end;
+        continue;
+      }
+    } else if (p[i] == '{' || p[i] == '?' || p[i] == '*' || p[i] == '+') {
+      end = std::max(end, repetition_end(p, i));
+    } else if (p.substr(i, 4) == "(?P<") {
+      end = p.find('>', i);
+      if (end != kUnreadable) ++end;  // a capture's name ("year2") stays
+    } else if (p[i] >= '0' && p[i] <= '9') {
+      out += "[0-9]";
+      ++i;
+      continue;
+    }
+    if (end == kUnreadable) return std::string(p);
+    out.append(p.substr(i, end - i));
+    i = end;
+  }
   return out;
 }
 
