@@ -439,9 +439,10 @@ bool Matcher::compile_scanner(std::string* error) {
   }
   std::vector<std::string> all =
       beginnings(std::vector<std::string_view>(expanded_.begin(), expanded_.end()), kScanParts);
-  // Any digit where a beginning asks for some ("3[01]"): the rules check the digits, and the
-  // scanner's automaton, with fewer ways to tell its threads apart, scans with 8% fewer
-  // instructions (callgrind, 2 MB of news).
+  // The scanner may stop where no rule matches, which the rules then find out; so it takes any
+  // digit where a beginning asks for some ("3[01]"), and letters in either case. With fewer ways
+  // to tell its threads apart, its automaton scans with 10% fewer instructions (callgrind, 2 MB
+  // of news) and takes 2 MB less memory.
   for (std::string& beginning : all) beginning = with_any_digit(beginning);
   // A match may start only at the start of the text or after a character that is not an ASCII
   // letter or digit, which the scanner consumes. No thread then starts inside a word, which
@@ -452,6 +453,7 @@ bool Matcher::compile_scanner(std::string* error) {
   RE2::Options options = rule_options(kScannerMemory);
   options.set_never_capture(true);
   options.set_longest_match(false);
+  options.set_case_sensitive(false);
   scanner_ =
       std::make_unique<RE2>("(?:^|[^0-9A-Za-z_])(?:" + union_of_beginnings(all) + ")", options);
   if (set_thread.joinable()) set_thread.join();
