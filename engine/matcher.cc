@@ -398,7 +398,8 @@ bool Matcher::compile_set(std::string* error) {
   starts_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
   for (std::size_t i = 0; i < expanded_.size(); ++i) {
     std::string message;
-    if (starts_->Add(expanded_[i], &message) != static_cast<int>(i)) {
+    // Widened like the scanner's beginnings: the rules check what it lets through.
+    if (starts_->Add(widened(expanded_[i]), &message) != static_cast<int>(i)) {
       *error = where(*rules_[i].rule) + "bad pattern: " + message;
       return false;
     }
@@ -439,11 +440,11 @@ bool Matcher::compile_scanner(std::string* error) {
   }
   std::vector<std::string> all =
       beginnings(std::vector<std::string_view>(expanded_.begin(), expanded_.end()), kScanParts);
-  // The scanner may stop where no rule matches, which the rules then find out; so it takes any
-  // digit where a beginning asks for some ("3[01]"), and letters in either case. With fewer ways
-  // to tell its threads apart, its automaton scans with 10% fewer instructions (callgrind, 2 MB
-  // of news) and takes 2 MB less memory.
-  for (std::string& beginning : all) beginning = with_any_digit(beginning);
+  // The scanner may stop where no rule matches, which the rules then find out; so its
+  // beginnings are widened (scan_prefix.h), and it takes letters in either case. With fewer ways
+  // to tell its threads apart, its automaton scans with 20% fewer instructions (callgrind, 2 MB
+  // of news) and takes 7 MB less memory.
+  for (std::string& beginning : all) beginning = widened(beginning);
   // A match may start only at the start of the text or after a character that is not an ASCII
   // letter or digit, which the scanner consumes. No thread then starts inside a word, which
   // keeps the automaton several times smaller and faster. (RE2's \b knows only ASCII letters and

@@ -1,11 +1,11 @@
 // The compiled grammar and the search over a text.
 //
 // One pass of a single RE2 built from the union of the rules' beginnings (scan_prefix.h) finds
-// where an expression may start; an RE2::Set anchored there says which rules match;
-// only those rules then run, anchored, to read their captures. A match is at most 256 bytes long
-// (kMaxMatch in matcher.cc), which no expression comes near. Of the rules that match, the
-// longest match wins, then the higher priority, then the earlier rule. When no rule of the
-// longest match yields a valid value ("31.02.2025"), nothing is found in that span.
+// where an expression may start; an RE2::Set anchored there says which rules may match (both are
+// widened: see scan_prefix.h); only those rules then run, anchored, to read their captures. A match
+// is at most 256 bytes long (kMaxMatch in matcher.cc), which no expression comes near. Of the rules
+// that match, the longest match wins, then the higher priority, then the earlier rule. When no rule
+// of the longest match yields a valid value ("31.02.2025"), nothing is found in that span.
 #ifndef CHRONIK_ENGINE_MATCHER_H_
 #define CHRONIK_ENGINE_MATCHER_H_
 

@@ -129,6 +129,16 @@ bool split(std::string_view p, std::vector<Parts>* alternatives) {
   return true;
 }
 
+// Any ASCII letter or any character beyond ASCII: every letter, as RE2 compiles it to UTF-8, in
+// a few ranges of bytes.
+constexpr std::string_view kAnyLetter = R"([A-Za-z\x{80}-\x{10FFFF}])";
+
+// Whether an escape is a Unicode class of letters: "\pL", "\p{L}", "\p{Ll}", "\p{Lu}".
+bool is_letter_class(std::string_view escape) {
+  return escape == R"(\pL)" || escape == R"(\p{L})" || escape == R"(\p{Ll})" ||
+         escape == R"(\p{Lu})";
+}
+
 // Whether the class p[begin, end) ("[0-5]", "[12]") holds digits only.
 bool digit_class(std::string_view p, std::size_t begin, std::size_t end) {
   std::string_view body = p.substr(begin + 1, end - begin - 2);
@@ -339,12 +349,17 @@ std::vector<std::string> beginnings(const std::vector<std::string_view>& pattern
   return out;
 }
 
-std::string with_any_digit(std::string_view p) {
+std::string widened(std::string_view p) {
   std::string out;
   for (std::size_t i = 0; i < p.size();) {
     std::size_t end = i + 1;
     if (p[i] == '\\') {
       end = escape_end(p, i);
+      if (end != kUnreadable && is_letter_class(p.substr(i, end - i))) {
+        out += kAnyLetter;
+        i = end;
+        continue;
+      }
     } else if (p[i] == '[') {
       end = class_end(p, i);
       if (end != kUnreadable && digit_class(p, i, end)) {

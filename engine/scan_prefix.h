@@ -25,11 +25,14 @@ std::vector<std::string> beginnings(std::string_view pattern, std::size_t parts)
 std::vector<std::string> beginnings(const std::vector<std::string_view>& patterns,
                                     std::size_t parts);
 
-// `pattern` (a beginning, without capture names) with every digit and every class of digits
-// alone ("[0-5]", "[12]") widened to any digit: "3[01]" -> "[0-9][0-9]". It matches wherever
-// `pattern` does; its alternatives differ less, which RE2 merges into fewer instructions. A
+// `pattern` widened where it tells characters apart finely: every digit and every class of
+// digits alone ("[0-5]", "[12]") becomes any digit ("3[01]" -> "[0-9][0-9]"), and a Unicode class
+// of letters ("\p{Ll}") any letter or any character beyond ASCII. It matches wherever `pattern`
+// does, and more: fit for the scanner and the RE2::Set, whose places the rules check. RE2 then
+// tells fewer kinds of bytes apart (the scanner's automaton 146 -> 71, the Set's 176 -> 89) and
+// merges more of the alternatives, so that their states are smaller. Names of captures stay; a
 // pattern this reader does not follow is returned whole.
-std::string with_any_digit(std::string_view pattern);
+std::string widened(std::string_view pattern);
 
 // A pattern that matches where one of `patterns` matches, and starts its matches at the same
 // places, but may end them earlier: patterns that begin with the same parts share them, and a

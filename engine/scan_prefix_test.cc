@@ -122,31 +122,39 @@ TEST_CASE("union_of_beginnings: matches where one of the patterns does, at the s
   }
 }
 
-TEST_CASE("with_any_digit: digits and classes of digits alone widen to any digit") {
-  CHECK(with_any_digit("3[01]") == "[0-9][0-9]");
-  CHECK(with_any_digit("0?[1-9]|[12][0-9]") == "[0-9]?[0-9]|[0-9][0-9]");
-  CHECK(with_any_digit("20[0-9]{2}") == "[0-9][0-9][0-9]{2}");  // repetitions stay
-  CHECK(with_any_digit("[0-9]{1,4}x{0,14}") == "[0-9]{1,4}x{0,14}");
-  CHECK(with_any_digit(R"([\s\x{2000}-\x{200A}]+)") == R"([\s\x{2000}-\x{200A}]+)");
-  CHECK(with_any_digit(R"(\x{00A0}\d)") == R"(\x{00A0}\d)");    // escapes stay
-  CHECK(with_any_digit("[^0-9][0-9a-f]") == "[^0-9][0-9a-f]");  // other classes stay
-  CHECK(with_any_digit("(?:[0-5]|x)+") == "(?:[0-9]|x)+");
-  CHECK(with_any_digit("(?P<year2>[0-9]{2})") == "(?P<year2>[0-9]{2})");
-  CHECK(with_any_digit(R"([0-9\])") == R"([0-9\])");  // unreadable: whole
+TEST_CASE("widened: digits and classes of digits alone widen to any digit") {
+  CHECK(widened("3[01]") == "[0-9][0-9]");
+  CHECK(widened("0?[1-9]|[12][0-9]") == "[0-9]?[0-9]|[0-9][0-9]");
+  CHECK(widened("20[0-9]{2}") == "[0-9][0-9][0-9]{2}");  // repetitions stay
+  CHECK(widened("[0-9]{1,4}x{0,14}") == "[0-9]{1,4}x{0,14}");
+  CHECK(widened(R"([\s\x{2000}-\x{200A}]+)") == R"([\s\x{2000}-\x{200A}]+)");
+  CHECK(widened(R"(\x{00A0}\d)") == R"(\x{00A0}\d)");    // escapes stay
+  CHECK(widened("[^0-9][0-9a-f]") == "[^0-9][0-9a-f]");  // other classes stay
+  CHECK(widened("(?:[0-5]|x)+") == "(?:[0-9]|x)+");
+  CHECK(widened("(?P<year2>[0-9]{2})") == "(?P<year2>[0-9]{2})");
+  CHECK(widened(R"([0-9\])") == R"([0-9\])");  // unreadable: whole
 }
 
-TEST_CASE("with_any_digit: matches wherever the pattern does") {
-  for (const char* pattern :
-       {"(?:0?[1-9]|[12][0-9]|3[01])\\.", "1[0-9]{3}|20[0-9]{2}", "[01]?[0-9]|2[0-4]"}) {
+TEST_CASE("widened: classes of letters widen to any letter or character beyond ASCII") {
+  std::string any = R"([A-Za-z\x{80}-\x{10FFFF}])";
+  CHECK(widened(R"(\p{Ll}+e|\pL|\p{Lu}|\p{L})") == any + "+e|" + any + "|" + any + "|" + any);
+  CHECK(widened(R"(\P{L}\p{N}[\p{L}-])") == R"(\P{L}\p{N}[\p{L}-])");  // only these four
+}
+
+TEST_CASE("widened: matches wherever the pattern does") {
+  for (const char* pattern : {"(?:0?[1-9]|[12][0-9]|3[01])\\.", "1[0-9]{3}|20[0-9]{2}",
+                              "[01]?[0-9]|2[0-4]", "\\p{Ll}+ten", "\\p{Lu}\\p{Ll}+"}) {
     RE2 exact(std::string("^(?:") + pattern + ")");
-    RE2 wide("^(?:" + with_any_digit(pattern) + ")");
+    RE2 wide("^(?:" + widened(pattern) + ")");
     REQUIRE(wide.ok());
-    for (const char* text : {"1.", "09.", "31.", "32.", "1850", "2025", "7", "24", "99", "x"}) {
+    for (const char* text : {"1.", "09.", "31.", "32.", "1850", "2025", "7", "24", "99", "x",
+                             "größten", "Ærø", "Ölpreis"}) {
       CAPTURE(text);
       if (RE2::PartialMatch(text, exact)) CHECK(RE2::PartialMatch(text, wide));
     }
   }
-  CHECK(RE2::PartialMatch("45.", RE2("^(?:" + with_any_digit("3[01]\\.") + ")")));
+  CHECK(RE2::PartialMatch("45.", RE2("^(?:" + widened("3[01]\\.") + ")")));
+  CHECK(RE2::PartialMatch("Xy", RE2("^(?:" + widened("\\p{Ll}+") + ")")));
 }
 
 }  // namespace
