@@ -50,9 +50,9 @@ constexpr std::size_t kMaxExpandedPattern = 1 << 20;
 constexpr std::size_t kMaxMacroDepth = 100;
 // How often a rule is tried again in a shorter window when its match runs into a word.
 constexpr int kBoundaryAttempts = 4;
-// The longest match a rule may have, in bytes: longer than any expression, and short enough
-// that RE2 reads a match, captures and all, with its one-pass or bit-state search at once, where
-// the rest of a document would need a pass of the rule's DFA first (and the DFA's memory).
+// The longest match a rule may have, in bytes: longer than any expression, and short enough that
+// RE2 reads a small rule's match, captures and all, with its one-pass or bit-state search at
+// once, where the rest of a document needed a pass of the rule's DFA first (and its memory).
 constexpr std::size_t kMaxMatch = 256;
 // How many parts of each rule the scanner looks for (see scan_prefix.h): fewer make its automaton
 // smaller but stop it at more places where no rule matches.
