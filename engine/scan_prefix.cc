@@ -28,6 +28,12 @@ std::size_t escape_end(std::string_view p, std::size_t i) {
     return close == std::string_view::npos ? kUnreadable : close + 1;
   }
   if ((c == 'p' || c == 'P') && i + 2 < p.size()) return i + 3;  // \pL
+  if (c == 'x') return i + 4 <= p.size() ? i + 4 : kUnreadable;  // \x41
+  if (c >= '0' && c <= '7') {                                    // \101, octal
+    std::size_t end = i + 2;
+    while (end < p.size() && end < i + 4 && p[end] >= '0' && p[end] <= '7') ++end;
+    return end;
+  }
   return i + 1 + char_length(p, i + 1);
 }
 

@@ -57,6 +57,11 @@ TEST_CASE("beginnings: groups that are whole alternatives are opened, names drop
   CHECK(beginnings("x(?P<a>y)z", 9) == Strings{"x(?:y)z"});
 }
 
+TEST_CASE("beginnings: character codes are one part") {
+  CHECK(beginnings(R"(\x41\x42x)", 1) == Strings{R"(\x41)"});
+  CHECK(beginnings(R"(\101\102x)", 2) == Strings{R"(\101\102)"});
+}
+
 TEST_CASE("beginnings: classes, escapes and braces are read as one part") {
   CHECK(beginnings(R"([)|(]x|\x{00A0}y)", 1) == Strings{"[)|(]", R"(\x{00A0})"});
   CHECK(beginnings(R"([[:digit:]]+ä)", 1) == Strings{"[[:digit:]]+"});
@@ -132,7 +137,8 @@ TEST_CASE("widened: digits and classes of digits alone widen to any digit") {
   CHECK(widened("[^0-9][0-9a-f]") == "[^0-9][0-9a-f]");  // other classes stay
   CHECK(widened("(?:[0-5]|x)+") == "(?:[0-9]|x)+");
   CHECK(widened("(?P<year2>[0-9]{2})") == "(?P<year2>[0-9]{2})");
-  CHECK(widened(R"([0-9\])") == R"([0-9\])");  // unreadable: whole
+  CHECK(widened(R"([0-9\])") == R"([0-9\])");          // unreadable: whole
+  CHECK(widened(R"(\x41\101\0)") == R"(\x41\101\0)");  // hex and octal codes stay
 }
 
 TEST_CASE("widened: classes of letters widen to any letter or character beyond ASCII") {
