@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 
 #include "rows.h"
@@ -46,16 +47,10 @@ constexpr std::array<ColumnSpec, kExplainedColumnCount> kExplainedColumns = {
      {"why"}}};
 constexpr std::span<const ColumnSpec> kColumns(kExplainedColumns.data(), kColumnCount);
 
-Row row_of(const Document& doc, const Timex& t) {
-  return {doc.id,
-          std::to_string(t.begin),
-          std::to_string(t.end),
-          t.text,
-          std::string(to_string(t.type)),
-          t.value.str(),
-          std::string(to_string(t.mod)),
-          t.rule,
-          std::string(to_string(t.anchoring.source))};
+void assign_number(std::size_t n, std::string* out) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out->assign(digits, end);
 }
 
 std::span<const ColumnSpec> columns(Detail detail) {
@@ -67,30 +62,43 @@ bool anchored(const Anchoring& a) {
   return a.source == AnchorSource::document_date || a.source == AnchorSource::expression;
 }
 
-void append_explanation(const Anchoring& a, Row* row) {
+void fill_explanation(const Anchoring& a, Row* row) {
+  Row& r = *row;
   bool from_text = a.source == AnchorSource::expression;
   bool decided = anchored(a) && a.cue.source != CueSource::none;
   bool by_word = decided && a.cue.source == CueSource::tense;
-  row->push_back(anchored(a) ? Value(a.anchor).str() : "");
-  row->push_back(from_text ? std::to_string(a.expression_begin) : "");
-  row->push_back(from_text ? a.expression_text : "");
-  row->push_back(decided ? std::string(to_string(a.cue.direction)) : "");
-  row->push_back(decided ? std::string(to_string(a.cue.source)) : "");
-  row->push_back(by_word ? a.cue.word : "");
-  row->push_back(by_word ? std::to_string(a.cue.begin) : "");
-  row->push_back(explanation(a));
+  r[kAnchorValue] = anchored(a) ? Value(a.anchor).str() : "";
+  r[kAnchorBegin].clear();
+  if (from_text) assign_number(a.expression_begin, &r[kAnchorBegin]);
+  r[kAnchorText].assign(from_text ? std::string_view(a.expression_text) : "");
+  r[kDirection].assign(decided ? to_string(a.cue.direction) : "");
+  r[kCue].assign(decided ? to_string(a.cue.source) : "");
+  r[kCueWord].assign(by_word ? std::string_view(a.cue.word) : "");
+  r[kCueBegin].clear();
+  if (by_word) assign_number(a.cue.begin, &r[kCueBegin]);
+  r[kWhy] = explanation(a);
 }
 
-Row row_of(const Document& doc, const Timex& t, Detail detail) {
-  Row row = row_of(doc, t);
-  if (detail == Detail::explained) append_explanation(t.anchoring, &row);
-  return row;
+// Sets *row to the columns of `t`, reusing the strings it holds: one row serves a whole
+// document's expressions without allocating again.
+void fill_row(const Document& doc, const Timex& t, Detail detail, Row* row) {
+  Row& r = *row;
+  r.resize(columns(detail).size());
+  r[kDoc].assign(doc.id);
+  assign_number(t.begin, &r[kBegin]);
+  assign_number(t.end, &r[kEnd]);
+  r[kText].assign(t.text);
+  r[kType].assign(to_string(t.type));
+  r[kValue] = t.value.str();
+  r[kMod].assign(to_string(t.mod));
+  r[kRule].assign(t.rule);
+  r[kAnchor].assign(to_string(t.anchoring.source));
+  if (detail == Detail::explained) fill_explanation(t.anchoring, row);
 }
 
 std::vector<Row> rows_of(const Document& doc, const std::vector<Timex>& found, Detail detail) {
-  std::vector<Row> rows;
-  rows.reserve(found.size());
-  for (const Timex& t : found) rows.push_back(row_of(doc, t, detail));
+  std::vector<Row> rows(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) fill_row(doc, found[i], detail, &rows[i]);
   return rows;
 }
 
@@ -230,7 +238,11 @@ std::string explanation(const Anchoring& a) {
 
 void write_jsonl(const Document& doc, const std::vector<Timex>& found, std::string* out,
                  Detail detail) {
-  write_jsonl_rows(columns(detail), rows_of(doc, found, detail), out);
+  Row row;
+  for (const Timex& t : found) {
+    fill_row(doc, t, detail, &row);
+    write_jsonl_row(columns(detail), row, out);
+  }
 }
 
 void write_csv_header(std::string* out, Detail detail) {

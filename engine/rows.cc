@@ -4,24 +4,26 @@
 
 namespace chronik {
 
+void write_jsonl_row(std::span<const ColumnSpec> columns, const Row& row, std::string* out) {
+  out->push_back('{');
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (c > 0) out->push_back(',');
+    append_json_string(columns[c].name, out);
+    out->push_back(':');
+    if (columns[c].null_when_empty && row[c].empty()) {
+      out->append("null");
+    } else if (columns[c].unquoted) {
+      out->append(row[c]);
+    } else {
+      append_json_string(row[c], out);
+    }
+  }
+  out->append("}\n");
+}
+
 void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows,
                       std::string* out) {
-  for (const Row& row : rows) {
-    out->push_back('{');
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (c > 0) out->push_back(',');
-      append_json_string(columns[c].name, out);
-      out->push_back(':');
-      if (columns[c].null_when_empty && row[c].empty()) {
-        out->append("null");
-      } else if (columns[c].unquoted) {
-        out->append(row[c]);
-      } else {
-        append_json_string(row[c], out);
-      }
-    }
-    out->append("}\n");
-  }
+  for (const Row& row : rows) write_jsonl_row(columns, row, out);
 }
 
 void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows, bool header,

@@ -21,6 +21,7 @@ struct ColumnSpec {
 using Row = std::vector<std::string>;
 
 // One JSON object per row, keys in column order.
+void write_jsonl_row(std::span<const ColumnSpec> columns, const Row& row, std::string* out);
 void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows,
                       std::string* out);
 
