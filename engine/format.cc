@@ -238,10 +238,12 @@ std::string explanation(const Anchoring& a) {
 
 void write_jsonl(const Document& doc, const std::vector<Timex>& found, std::string* out,
                  Detail detail) {
+  static const JsonlRowWriter basic(kColumns), explained(kExplainedColumns);
+  const JsonlRowWriter& writer = detail == Detail::explained ? explained : basic;
   Row row;
   for (const Timex& t : found) {
     fill_row(doc, t, detail, &row);
-    write_jsonl_row(columns(detail), row, out);
+    writer.write(row, out);
   }
 }
 

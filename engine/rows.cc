@@ -4,26 +4,33 @@
 
 namespace chronik {
 
-void write_jsonl_row(std::span<const ColumnSpec> columns, const Row& row, std::string* out) {
-  out->push_back('{');
+JsonlRowWriter::JsonlRowWriter(std::span<const ColumnSpec> columns) : columns_(columns) {
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (c > 0) out->push_back(',');
-    append_json_string(columns[c].name, out);
-    out->push_back(':');
-    if (columns[c].null_when_empty && row[c].empty()) {
+    std::string key(1, c == 0 ? '{' : ',');
+    append_json_string(columns[c].name, &key);
+    key.push_back(':');
+    keys_.push_back(std::move(key));
+  }
+}
+
+void JsonlRowWriter::write(const Row& row, std::string* out) const {
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    out->append(keys_[c]);
+    if (columns_[c].null_when_empty && row[c].empty()) {
       out->append("null");
-    } else if (columns[c].unquoted) {
+    } else if (columns_[c].unquoted) {
       out->append(row[c]);
     } else {
       append_json_string(row[c], out);
     }
   }
-  out->append("}\n");
+  out->append(columns_.empty() ? "{}\n" : "}\n");
 }
 
 void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows,
                       std::string* out) {
-  for (const Row& row : rows) write_jsonl_row(columns, row, out);
+  JsonlRowWriter writer(columns);
+  for (const Row& row : rows) writer.write(row, out);
 }
 
 void write_csv_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows, bool header,

@@ -20,8 +20,19 @@ struct ColumnSpec {
 
 using Row = std::vector<std::string>;
 
+// Rows as JSON objects, keys in column order; the keys are quoted once, not once a row.
+class JsonlRowWriter {
+ public:
+  explicit JsonlRowWriter(std::span<const ColumnSpec> columns);
+  // Appends one line: the object of `row`, which has a value for each column.
+  void write(const Row& row, std::string* out) const;
+
+ private:
+  std::span<const ColumnSpec> columns_;
+  std::vector<std::string> keys_;  // '{' or ',', the quoted key and ':'
+};
+
 // One JSON object per row, keys in column order.
-void write_jsonl_row(std::span<const ColumnSpec> columns, const Row& row, std::string* out);
 void write_jsonl_rows(std::span<const ColumnSpec> columns, const std::vector<Row>& rows,
                       std::string* out);
 
