@@ -314,13 +314,31 @@ namespace {
 // real one, and it keeps text without punctuation from costing time quadratic in its length.
 constexpr std::size_t kNearby = 400;
 
+// How many digits before a full stop make it the end of a sentence, not an ordinal ("am 25.
+// Februar", "die 3. Liga", but "lag bei 284. Kneidinger will").
+constexpr std::size_t kDigitsEndingSentence = 3;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether text[from, from + 4) is a year of the last two centuries.
+bool is_recent_year(std::string_view text, std::size_t from) {
+  return (text[from] == '1' && text[from + 1] == '9') ||
+         (text[from] == '2' && text[from + 1] == '0');
+}
+
 // A full stop, question or exclamation mark before a space, or a line break, ends a sentence;
-// a full stop after a digit does not ("am 25. Februar").
+// a full stop after an ordinal of one or two digits does not ("am 25. Februar"), nor after a
+// year, which keeps a dateline with what follows it ("Bergamo, 10. Juni 2020. Um 8.30 Uhr").
 bool ends_sentence(std::string_view text, std::size_t i) {
   char c = text[i];
   if (c == '\n') return true;
   if (c != '.' && c != '!' && c != '?') return false;
-  if (c == '.' && i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') return false;
+  if (c == '.' && i > 0 && is_digit(text[i - 1])) {
+    std::size_t digits = 0;
+    while (digits < i && is_digit(text[i - 1 - digits])) ++digits;
+    if (digits < kDigitsEndingSentence || (digits == 4 && is_recent_year(text, i - 4)))
+      return false;
+  }
   return i + 1 >= text.size() || text[i + 1] == ' ';
 }
 

@@ -144,6 +144,16 @@ TEST_CASE("the cue is the clause's, not the sentence's, and its offset counts co
   });
 }
 
+TEST_CASE("a full stop after a number of three digits ends a sentence, after a year it does not") {
+  check_all({
+      {"2021-01-14", "Am Mittwoch dann bei 284. Er will das ändern.", "Mittwoch", "2021-01-13",
+       "from the document date 2021-01-14; the nearest, as nothing in its clause says past or "
+       "future"},
+      {"2020-06-17", "Bergamo, 10. Juni 2020. Um 8.30 Uhr gehen die Anzeigen ein.", "8.30 Uhr",
+       "2020-06-10T08:30", "from '10. Juni 2020' at 9 (2020-06-10)"},
+  });
+}
+
 TEST_CASE("a verb's form counts as a cue only as written, not capitalized ('Stand heute')") {
   check_all({
       {"2020-08-18", "Stand heute könne er sich im November keine Feste vorstellen.", "November",
