@@ -180,6 +180,20 @@ Point fill_year(const Point& value, const Point& anchor, Direction direction) {
   return choose(candidates, anchor, direction, value);
 }
 
+// "im Sommer": the season of the anchor's year, unless the clause's tense points away from it
+// ("im Herbst hatte" in January is the autumn before, "im Frühjahr wird" in December the spring
+// after). A winter reaches into the next year, so a tense cannot tell which one it is: it stays
+// the anchor year's.
+Point fill_season(const Point& value, const Point& anchor, Direction direction) {
+  bool by_tense = direction == Direction::past || direction == Direction::future;
+  if (direction == Direction::nearest || (by_tense && value.season == Season::winter)) {
+    Point p = value;
+    p.year = anchor.year;
+    return p;
+  }
+  return fill_year(value, anchor, direction);
+}
+
 // `value` with the fields `base` knows down to `granularity`: "Abend" over the day of "gestern".
 Point overlay(const Point& base, const Point& value, Granularity granularity) {
   Point p = value;
@@ -214,6 +228,8 @@ Point fill(const Point& value, const Point& anchor, Direction direction) {
   if (value.weekday_form() && value.week == 0) return fill_weekday(value, anchor, direction);
   if (value.weekend && value.week == 0) return fill_weekend(value, anchor, direction);
   if (value.month == 0 && value.day != 0) return fill_day_of_month(value, anchor, direction);
+  if (value.season != Season::none && value.month == 0)
+    return fill_season(value, anchor, direction);
   return fill_year(value, anchor, direction);
 }
 
@@ -298,13 +314,31 @@ namespace {
 // real one, and it keeps text without punctuation from costing time quadratic in its length.
 constexpr std::size_t kNearby = 400;
 
+// How many digits before a full stop make it the end of a sentence, not an ordinal ("am 25.
+// Februar", "die 3. Liga", but "lag bei 284. Kneidinger will").
+constexpr std::size_t kDigitsEndingSentence = 3;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether text[from, from + 4) is a year of the last two centuries.
+bool is_recent_year(std::string_view text, std::size_t from) {
+  return (text[from] == '1' && text[from + 1] == '9') ||
+         (text[from] == '2' && text[from + 1] == '0');
+}
+
 // A full stop, question or exclamation mark before a space, or a line break, ends a sentence;
-// a full stop after a digit does not ("am 25. Februar").
+// a full stop after an ordinal of one or two digits does not ("am 25. Februar"), nor after a
+// year, which keeps a dateline with what follows it ("Bergamo, 10. Juni 2020. Um 8.30 Uhr").
 bool ends_sentence(std::string_view text, std::size_t i) {
   char c = text[i];
   if (c == '\n') return true;
   if (c != '.' && c != '!' && c != '?') return false;
-  if (c == '.' && i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') return false;
+  if (c == '.' && i > 0 && is_digit(text[i - 1])) {
+    std::size_t digits = 0;
+    while (digits < i && is_digit(text[i - 1 - digits])) ++digits;
+    if (digits < kDigitsEndingSentence || (digits == 4 && is_recent_year(text, i - 4)))
+      return false;
+  }
   return i + 1 >= text.size() || text[i + 1] == ' ';
 }
 
@@ -441,13 +475,15 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
           .direction = Direction::nearest};
 }
 
-// A word among the two before text[begin, ...) that outranks the clause's tense: "since" makes
+// A word among the two before text[begin, ...), or the two together, that outranks the clause's
+// tense: "since" makes
 // the date past ("seit dem 1. Januar wird gebaut"), "until" (and "until_date", unless the date is
 // `weekly`) the nearest ("verlängerte bis zum 14. Februar"), see resolve_by_words. Cue::begin is
 // a byte offset here.
 std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
   if (!cues_) return std::nullopt;
   std::size_t i = begin;
+  std::string_view later;  // the word after the one read, nearer to the date
   for (int words = 0; words < 2; ++words) {
     while (i > 0 && text_[i - 1] == ' ') --i;
     std::size_t word_end = i;
@@ -455,12 +491,16 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
       i = utf8::previous(text_, i);
     if (i == word_end) return std::nullopt;
     std::string_view word = text_.substr(i, word_end - i);
+    // The two words together may be the cue ("wie im Frühjahr", not "wie es im Frühjahr").
+    std::string pair = later.empty() ? std::string() : std::string(word) + ' ' + std::string(later);
+    later = word;
     auto cue = cues_->find(word);
+    if (cue == cues_->end() && !pair.empty()) cue = cues_->find(pair);
     if (cue == cues_->end()) continue;
     if (cue->second == kCueSince)
-      return Cue{CueSource::tense, Direction::past, std::string(word), i};
+      return Cue{CueSource::tense, Direction::past, std::string(cue->first), i};
     if (cue->second == kCueUntil || (cue->second == kCueUntilDate && !weekly))
-      return Cue{CueSource::tense, Direction::nearest, std::string(word), i};
+      return Cue{CueSource::tense, Direction::nearest, std::string(cue->first), i};
   }
   return std::nullopt;
 }

@@ -74,6 +74,40 @@ TEST_CASE("'seit' right before a date places it in the past whatever the clause 
   });
 }
 
+TEST_CASE("a comparison right before a date places it in the past: 'wie im', 'als am'") {
+  check_all({
+      {"2020-11-02", "Die Schulen sollen anders als im März offen bleiben.", "März", "2020-03",
+       "from the document date 2020-11-02; past, from 'als im' at 26"},
+      {"2021-03-07", "Wie am Montag stammt ein Dutzend aus Starnberg.", "Montag", "2021-03-01",
+       "from the document date 2021-03-07; past, from 'Wie am' at 0"},
+      {"2021-01-31", "Niemand weiß, wie es Mitte Februar weitergeht.", "Mitte Februar", "2021-02",
+       "from the document date 2021-01-31; the nearest, as nothing in its clause says past or "
+       "future"},
+  });
+}
+
+TEST_CASE("a season takes the year of writing unless the tense points to another") {
+  check_all({
+      {"2021-01-09", "Im Herbst hatte die Arbeit begonnen.", "Herbst", "2020-FA",
+       "from the document date 2021-01-09; past, from 'hatte' at 10"},
+      {"2020-12-18", "Im Frühjahr wird es leichter.", "Frühjahr", "2021-SP",
+       "from the document date 2020-12-18; future, from 'wird' at 12"},
+      {"2020-11-02", "Die Lage im Frühjahr ist vielen präsent.", "Frühjahr", "2020-SP",
+       "from the document date 2020-11-02; the nearest, as nothing in its clause says past or "
+       "future"},
+      {"2021-02-07", "Im Winter war es kalt.", "Winter", "2021-WI",
+       "from the document date 2021-02-07; past, from 'war' at 10"},
+  });
+}
+
+TEST_CASE("a postponement points ahead whatever its auxiliary says") {
+  check_all({
+      {"2020-05-10", "Die Premiere ist in den September verschoben worden.", "September", "2020-09",
+       "from the document date 2020-05-10; the nearest, as its clause has words of both past and "
+       "future"},
+  });
+}
+
 TEST_CASE("'bis' and 'für' before a date soon to come outrank a past tense") {
   check_all({
       {"2021-01-31", "Der Landtag verlängerte die Maßnahmen bis zum 14. Februar.", "14. Februar",
@@ -107,6 +141,16 @@ TEST_CASE("the cue is the clause's, not the sentence's, and its offset counts co
       {"2025-02-12", "Im März war und wird es kalt.", "März", "2025-03",
        "from the document date 2025-02-12; the nearest, as its clause has words of both past and "
        "future"},
+  });
+}
+
+TEST_CASE("a full stop after a number of three digits ends a sentence, after a year it does not") {
+  check_all({
+      {"2021-01-14", "Am Mittwoch dann bei 284. Er will das ändern.", "Mittwoch", "2021-01-13",
+       "from the document date 2021-01-14; the nearest, as nothing in its clause says past or "
+       "future"},
+      {"2020-06-17", "Bergamo, 10. Juni 2020. Um 8.30 Uhr gehen die Anzeigen ein.", "8.30 Uhr",
+       "2020-06-10T08:30", "from '10. Juni 2020' at 9 (2020-06-10)"},
   });
 }
 
