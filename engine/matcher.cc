@@ -36,6 +36,22 @@ void inherit_coarser(const FieldValues& second, FieldValues& first) {
     first.set(Field::unit, second.raw(Field::unit));
   }
 }
+
+// "von Dezember bis Februar 2022": the first end took the year of the second (above), but
+// comes before it, so in the year before.
+void put_before(Reading& first, const Reading& second) {
+  const Point* a = first.value.point();
+  const Point* b = second.value.point();
+  if (!a || !b || first.relation != Relation::absolute || a->year != b->year || a->month == 0 ||
+      b->month == 0 || !a->anchored()) {
+    return;
+  }
+  if (a->month < b->month || (a->month == b->month && (a->day <= b->day || b->day == 0))) return;
+  Point earlier = *a;
+  earlier.year -= 1;
+  first.value = earlier;
+}
+
 // The union of all rules is one large automaton; give its DFA room so that it does not fall
 // back to the slower NFA on long texts.
 constexpr int64_t kScannerMemory = 64 << 20;
@@ -505,6 +521,7 @@ int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
   }
   if (!rule.production->function) return 1;  // a blocking rule
   int count = rule.range ? 2 : 1;
+  bool year_taken = rule.range && !fields[0].has(Field::year) && fields[1].has(Field::year);
   if (rule.range) {
     inherit_coarser(fields[1], fields[0]);
     // A night named by the day it ends in is the first end only: "Nacht" in "Nacht zum
@@ -517,6 +534,7 @@ int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
     readings[i] = *produced;
     if (auto mod = fields[i].mod()) readings[i].mod = *mod;
   }
+  if (year_taken) put_before(readings[0], readings[1]);
   return count;
 }
 
