@@ -680,6 +680,25 @@ void WaitingDays::release(std::string_view text, const Timex& next, std::vector<
   waiting_.clear();
 }
 
+void place_first_end(const Reading& first_reading, const Timex& second, Timex* first) {
+  const Point* to = second.value.point();
+  const Point* from = first_reading.value.point();
+  if (first_reading.relation != Relation::fill || !to || !to->anchored() || to->month == 0 ||
+      to->has_time() || !from || from->month == 0 || from->has_time()) {
+    return;
+  }
+  Reading up_to = first_reading;
+  up_to.direction = Direction::past;
+  Resolved resolved = resolve(up_to, *to);
+  const Point* placed = resolved.value.point();
+  if (!placed || !placed->anchored()) return;
+  first->value = *placed;
+  first->anchoring = {.source = AnchorSource::expression,
+                      .expression_begin = second.begin,
+                      .expression_text = second.text,
+                      .anchor = *to};
+}
+
 Resolved resolve(const Reading& reading, const std::optional<Point>& anchor) {
   const Point* point = reading.value.point();
   if (reading.two_digit_year && point && anchor) {

@@ -27,6 +27,12 @@ struct Resolved {
 // (XXXX-01-21) and the anchoring says so.
 Resolved resolve(const Reading& reading, const std::optional<Point>& anchor);
 
+// A range resolved end by end ("von März bis November", "vom 13. bis 31. Januar") is read from
+// its second end, which its clause's tense or the nearest occurrence placed: a first end
+// `first`, read from `first_reading` without a year of its own, becomes the latest occurrence
+// up to `second`, and its anchoring says so. Ranges of days and months only.
+void place_first_end(const Reading& first_reading, const Timex& second, Timex* first);
+
 // Words that tell the tense of a clause: form -> "past" or "future" (the grammar's lexicon
 // "tense", and the third column of verb lexicons); and words right before a date that outrank
 // it: "since", "until", "until_date" (see Anchorer).

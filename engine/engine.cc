@@ -100,6 +100,8 @@ class Engine::Impl {
     };
     Anchorer anchorer(doc.text, anchor, doc.type, tense_cues_.empty() ? nullptr : &tense_cues_);
     WaitingDays waiting;
+    const Match* previous = nullptr;  // the match resolved just before, and where it went
+    std::size_t previous_at = 0;
     for (const Match& m : matches) {
       Timex t;
       t.byte_begin = normalized.to_original_begin(m.begin);
@@ -113,12 +115,18 @@ class Engine::Impl {
       if (WaitingDays::waits(m.reading)) {
         t.value = m.reading.value;
         waiting.hold(std::move(t));
+        previous = nullptr;
         continue;
       }
       Resolved resolved = anchorer.resolve(m.reading, t.byte_begin, t.byte_end, t.begin);
       t.value = resolved.value;
       t.anchoring = resolved.anchoring;
       waiting.release(doc.text, t, out);
+      if (m.second_end && previous == &m - 1) {
+        place_first_end(previous->reading, t, &(*out)[previous_at]);
+      }
+      previous = &m;
+      previous_at = out->size();
       out->push_back(std::move(t));
     }
     waiting.release(doc.text, Timex{}, out);

@@ -585,7 +585,7 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
     if (!c.rule->production->function) return true;  // blocked
     int span_groups[2] = {c.rule->span_group, c.rule->span_to_group};
     for (int i = 0; i < count; ++i) {
-      Match m{c.rule, start, c.end, readings[i]};
+      Match m{c.rule, start, c.end, readings[i], i == 1};
       const re2::StringPiece& span = c.groups[std::max(span_groups[i], 0)];
       if (span_groups[i] >= 0 && span.data() != nullptr) {
         m.begin = static_cast<std::size_t>(span.data() - text.data());

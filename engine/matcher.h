@@ -61,6 +61,7 @@ struct Match {
   std::size_t begin = 0;  // reported span, bytes
   std::size_t end = 0;
   Reading reading;
+  bool second_end = false;  // of a range: the match before it is its first end
 };
 
 class Matcher {
