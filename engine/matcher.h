@@ -85,10 +85,15 @@ class Matcher {
  private:
   struct Candidate;
   struct Scratch;
-  bool compile_rule(const Rule& rule, int order, std::string* error);
+  // Checks `rule` and binds its captures; `regex` is its pattern compiled, or null.
+  bool compile_rule(const Rule& rule, int order, std::unique_ptr<RE2> regex, std::string* error);
+  static std::unique_ptr<RE2> compile_pattern(const std::string& expanded);
+  // Compiles the Set, the scanner and (*regexes) each rule's pattern, on two threads when it can.
+  void compile_together(const ParsedGrammar& grammar, std::vector<std::unique_ptr<RE2>>* regexes,
+                        std::string* set_error, std::string* scanner_error);
   bool compile_scanner(std::string* error);
-  // Builds the RE2::Set of all rules; runs on a thread of its own beside the scanner's compile.
-  bool compile_set(std::string* error);
+  // Builds the RE2::Set of all rules; false (and *error) when it cannot.
+  bool compile_set(const ParsedGrammar& grammar, std::string* error);
   // The search of find(): next_start(pos) is where the scanner matches first at or after pos
   // (text.size() when nowhere).
   template <typename NextStart>
