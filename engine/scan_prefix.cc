@@ -155,9 +155,11 @@ bool digit_class(std::string_view p, std::size_t begin, std::size_t end) {
 std::string without_capture_names(std::string_view p) {
   std::string out;
   for (std::size_t i = 0; i < p.size();) {
-    if (p.substr(i, 4) == "(?P<" && (i == 0 || p[i - 1] != '\\')) {
+    bool named = p.substr(i, 4) == "(?P<" && (i == 0 || p[i - 1] != '\\');
+    std::size_t name_end = named ? p.find('>', i) : std::string_view::npos;
+    if (name_end != std::string_view::npos) {  // an unclosed name is copied, for RE2 to reject
       out += "(?:";
-      i = p.find('>', i) + 1;
+      i = name_end + 1;
     } else {
       out += p[i++];
     }

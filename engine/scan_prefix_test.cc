@@ -57,6 +57,12 @@ TEST_CASE("beginnings: groups that are whole alternatives are opened, names drop
   CHECK(beginnings("x(?P<a>y)z", 9) == Strings{"x(?:y)z"});
 }
 
+TEST_CASE("beginnings: a pattern RE2 rejects is cut or returned, never hangs") {
+  CHECK(beginnings("(?P<x", 1) == Strings{"(?P<x"});
+  CHECK(beginnings("a(?P<x", 1) == Strings{"a(?P<x"});
+  CHECK_FALSE(beginnings("(?P<y>a)b(?P<x", 2).empty());
+}
+
 TEST_CASE("beginnings: character codes are one part") {
   CHECK(beginnings(R"(\x41\x42x)", 1) == Strings{R"(\x41)"});
   CHECK(beginnings(R"(\101\102x)", 2) == Strings{R"(\101\102)"});
