@@ -63,6 +63,17 @@ TEST_CASE("a month without a year across New Year follows the tense of its claus
   });
 }
 
+TEST_CASE("a range is read from its second end: the first end is the latest up to it") {
+  check_all({
+      {"2020-12-25", "Von März bis November sind die Zahlen gestiegen.", "März", "2020-03",
+       "from 'November' at 13 (2020-11)"},
+      {"2021-01-24", "Die WM findet vom 13. bis 31. Januar statt.", "13.", "2021-01-13",
+       "from '31. Januar' at 26 (2021-01-31)"},
+      {"2021-11-15", "Von Dezember bis Februar schließt er.", "Dezember", "2021-12",
+       "from 'Februar' at 17 (2022-02)"},
+  });
+}
+
 TEST_CASE("'seit' right before a date places it in the past whatever the clause says") {
   check_all({
       {"2020-10-14", "Seit dem 1. Januar wird gebaut.", "1. Januar", "2020-01-01",
