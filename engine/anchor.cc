@@ -476,10 +476,9 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
 }
 
 // A word among the two before text[begin, ...), or the two together, that outranks the clause's
-// tense: "since" makes
-// the date past ("seit dem 1. Januar wird gebaut"), "until" (and "until_date", unless the date is
-// `weekly`) the nearest ("verlängerte bis zum 14. Februar"), see resolve_by_words. Cue::begin is
-// a byte offset here.
+// tense: "since" makes the date past ("seit dem 1. Januar wird gebaut", "wie im Frühjahr"),
+// "until" (and "until_date", unless the date is `weekly`) the nearest ("verlängerte bis zum
+// 14. Februar"), see resolve_by_words. Cue::begin is a byte offset here.
 std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
   if (!cues_) return std::nullopt;
   std::size_t i = begin;

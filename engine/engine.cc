@@ -122,7 +122,7 @@ class Engine::Impl {
       t.value = resolved.value;
       t.anchoring = resolved.anchoring;
       waiting.release(doc.text, t, out);
-      if (m.second_end && previous == &m - 1) {
+      if (m.second_end && previous && previous + 1 == &m) {
         place_first_end(previous->reading, t, &(*out)[previous_at]);
       }
       previous = &m;
