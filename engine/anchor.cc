@@ -318,8 +318,6 @@ constexpr std::size_t kNearby = 400;
 // Februar", "die 3. Liga", but "lag bei 284. Kneidinger will").
 constexpr std::size_t kDigitsEndingSentence = 3;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 // Whether text[from, from + 4) is a year of the last two centuries.
 bool is_recent_year(std::string_view text, std::size_t from) {
   return (text[from] == '1' && text[from + 1] == '9') ||
@@ -333,9 +331,9 @@ bool ends_sentence(std::string_view text, std::size_t i) {
   char c = text[i];
   if (c == '\n') return true;
   if (c != '.' && c != '!' && c != '?') return false;
-  if (c == '.' && i > 0 && is_digit(text[i - 1])) {
+  if (c == '.' && i > 0 && utf8::is_digit(text[i - 1])) {
     std::size_t digits = 0;
-    while (digits < i && is_digit(text[i - 1 - digits])) ++digits;
+    while (digits < i && utf8::is_digit(text[i - 1 - digits])) ++digits;
     if (digits < kDigitsEndingSentence || (digits == 4 && is_recent_year(text, i - 4)))
       return false;
   }
@@ -490,11 +488,12 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
       i = utf8::previous(text_, i);
     if (i == word_end) return std::nullopt;
     std::string_view word = text_.substr(i, word_end - i);
-    // The two words together may be the cue ("wie im Frühjahr", not "wie es im Frühjahr").
-    std::string pair = later.empty() ? std::string() : std::string(word) + ' ' + std::string(later);
-    later = word;
     auto cue = cues_->find(word);
-    if (cue == cues_->end() && !pair.empty()) cue = cues_->find(pair);
+    // The two words together may be the cue ("wie im Frühjahr", not "wie es im Frühjahr").
+    if (cue == cues_->end() && !later.empty()) {
+      cue = cues_->find(std::string(word) + ' ' + std::string(later));
+    }
+    later = word;
     if (cue == cues_->end()) continue;
     if (cue->second == kCueSince)
       return Cue{CueSource::tense, Direction::past, std::string(cue->first), i};

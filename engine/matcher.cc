@@ -132,67 +132,32 @@ class FormTrie {
   // they share one branch ("[hH]eute"), which keeps the union of all rules smaller still.
   void add(std::string_view form) {
     std::string capital = utf8::capitalize_first(form);
-    if (capital == form) return add_from(&root_, form, 0);
+    if (capital == form) return add_from({}, form, 0);
     std::size_t first = static_cast<std::size_t>(utf8::decode(form, 0).length);
     std::size_t capital_first = static_cast<std::size_t>(utf8::decode(capital, 0).length);
     if (capital.compare(capital_first, std::string::npos, form.substr(first)) != 0) {
-      add_from(&root_, form, 0);
-      add_from(&root_, capital, 0);
+      add_from({}, form, 0);
+      add_from({}, capital, 0);
       return;
     }
-    std::string letters =
-        "[" + std::string(form.substr(0, first)) + capital.substr(0, capital_first) + "]";
-    add_from(child(&root_, letters), form, first);
+    add_from({"[" + std::string(form.substr(0, first)) + capital.substr(0, capital_first) + "]"},
+             form, first);
   }
-  std::string pattern() const {
-    std::string out = "(?:";
-    append_suffixes(root_, out);
-    return out + ")";
-  }
+  std::string pattern() const { return "(?:" + trie_.pattern() + ")"; }
 
  private:
-  struct Node {
-    std::vector<std::pair<std::string, std::unique_ptr<Node>>> children;
-    bool terminal = false;
-  };
-  static Node* child(Node* node, const std::string& token) {
-    auto it = std::find_if(node->children.begin(), node->children.end(),
-                           [&](const auto& child) { return child.first == token; });
-    if (it == node->children.end()) {
-      node->children.emplace_back(token, std::make_unique<Node>());
-      it = std::prev(node->children.end());
-    }
-    return it->second.get();
-  }
-  // Adds form[from, end) below `node`, a character at a time.
-  static void add_from(Node* node, std::string_view form, std::size_t from) {
+  // Adds `tokens`, then form[from, end) a character at a time.
+  void add_from(std::vector<std::string> tokens, std::string_view form, std::size_t from) {
     for (std::size_t i = from; i < form.size();) {
-      std::size_t length = 1;
-      std::string token;
-      if (form[i] == ' ') {
-        token = kSpacePattern;
-      } else {
-        length = static_cast<std::size_t>(utf8::decode(form, i).length);
-        token = RE2::QuoteMeta(form.substr(i, length));
-      }
+      std::size_t length =
+          form[i] == ' ' ? 1 : static_cast<std::size_t>(utf8::decode(form, i).length);
+      tokens.push_back(form[i] == ' ' ? std::string(kSpacePattern)
+                                      : RE2::QuoteMeta(form.substr(i, length)));
       i += length;
-      node = child(node, token);
     }
-    node->terminal = true;
+    trie_.add(std::vector<std::string_view>(tokens.begin(), tokens.end()));
   }
-  // What may follow `node`: nothing when it ends a form, else one of its children.
-  static void append_suffixes(const Node& node, std::string& out) {
-    if (node.children.empty()) return;
-    bool group = node.children.size() > 1 || node.terminal;
-    if (group) out += "(?:";
-    for (std::size_t i = 0; i < node.children.size(); ++i) {
-      if (i > 0) out += '|';
-      out += node.children[i].first;
-      append_suffixes(*node.children[i].second, out);
-    }
-    if (group) out += node.terminal ? ")?" : ")";
-  }
-  Node root_;
+  AlternationTrie trie_;
 };
 
 }  // namespace

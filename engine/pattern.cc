@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "utf8.h"
 
@@ -142,6 +143,83 @@ std::string alternation_of(const std::vector<std::string>& forms) {
   }
   out += ')';
   return out;
+}
+
+namespace {
+
+// Whether `pattern` has a group that sets flags for what follows it, such as "(?i)" (or perhaps
+// only looks like one, inside a class: then it is kept apart for nothing).
+bool sets_flags(std::string_view pattern) {
+  for (std::size_t i = pattern.find("(?"); i != std::string_view::npos;
+       i = pattern.find("(?", i + 1)) {
+    std::size_t j = i + 2;
+    while (j < pattern.size() &&
+           (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-')) {
+      ++j;
+    }
+    if (j > i + 2 && j < pattern.size() && pattern[j] == ')') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+struct AlternationTrie::Node {
+  std::vector<std::pair<std::string, std::unique_ptr<Node>>> children;
+  bool terminal = false;  // a sequence ends here
+};
+
+AlternationTrie::AlternationTrie() : root_(std::make_unique<Node>()) {}
+AlternationTrie::AlternationTrie(AlternationTrie&&) noexcept = default;
+AlternationTrie::~AlternationTrie() = default;
+
+AlternationTrie AlternationTrie::of_beginnings() {
+  AlternationTrie trie;
+  trie.beginnings_ = true;
+  return trie;
+}
+
+void AlternationTrie::add(const std::vector<std::string_view>& tokens) {
+  Node* node = root_.get();
+  for (std::string_view token : tokens) {
+    if (beginnings_ && node->terminal) return;  // a shorter sequence already matches here
+    auto it = std::find_if(node->children.begin(), node->children.end(),
+                           [&](const auto& child) { return child.first == token; });
+    if (it == node->children.end()) {
+      node->children.emplace_back(std::string(token), std::make_unique<Node>());
+      it = std::prev(node->children.end());
+    }
+    node = it->second.get();
+  }
+  node->terminal = true;
+  if (beginnings_) node->children.clear();
+}
+
+std::string AlternationTrie::pattern() const {
+  std::string out;
+  append(*root_, out);
+  return out;
+}
+
+// What may follow `node`: nothing when a sequence ends there, else one of its children.
+void AlternationTrie::append(const Node& node, std::string& out) const {
+  if (node.children.empty()) return;
+  bool group = node.children.size() > 1 || node.terminal;
+  if (group) out += "(?:";
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (i > 0) out += '|';
+    const auto& [token, child] = node.children[i];
+    if (!beginnings_ || node.children.size() == 1) {
+      out += token;
+      append(*child, out);
+      continue;
+    }
+    std::string alternative = token;
+    append(*child, alternative);
+    // "(?i)" holds to the end of the group, past "|": keep it to its own alternative.
+    out += sets_flags(alternative) ? "(?:" + alternative + ")" : alternative;
+  }
+  if (group) out += node.terminal ? ")?" : ")";
 }
 
 std::string normalize_spaces(std::string_view text) {

@@ -3,6 +3,7 @@
 #define CHRONIK_ENGINE_PATTERN_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,35 @@ bool substitute(std::string_view pattern,
 // An RE2 alternation matching any of `forms`, longest first. Spaces in a form match any run of
 // spaces; a form starting with a lower-case letter also matches capitalized (sentence start).
 std::string alternation_of(const std::vector<std::string>& forms);
+
+// Sequences of tokens (each a piece of RE2 syntax: a quoted character, a class, a group) written
+// as one alternation that shares their beginnings, "Sieben(?:und(?:dreißig|fünfzig))", where a
+// flat list starts an automaton thread for every sequence. Without a group around the whole:
+//
+//   AlternationTrie forms;
+//   forms.add({"J", "a", "n"});
+//   forms.add({"J", "a", "n", "u", "a", "r"});
+//   forms.pattern();  // "Jan(?:uar)?"
+class AlternationTrie {
+ public:
+  // For beginnings of patterns, where matching at the same starts is enough: a sequence that
+  // begins with a whole earlier one is left out, one that is a beginning of earlier ones takes
+  // their place, and an alternative that sets flags ("(?i)") is kept in a group of its own.
+  static AlternationTrie of_beginnings();
+
+  AlternationTrie();
+  AlternationTrie(AlternationTrie&&) noexcept;
+  ~AlternationTrie();
+
+  void add(const std::vector<std::string_view>& tokens);
+  std::string pattern() const;
+
+ private:
+  struct Node;
+  void append(const Node& node, std::string& out) const;
+  std::unique_ptr<Node> root_;
+  bool beginnings_ = false;
+};
 
 // A form with each run of spaces (of any kind) made one plain space, as lexicons store forms.
 std::string normalize_spaces(std::string_view text);

@@ -166,4 +166,25 @@ TEST_CASE("normalize_spaces makes each run of spaces one plain space") {
 }
 
 }  // namespace
+TEST_CASE("AlternationTrie: sequences share their beginnings") {
+  AlternationTrie forms;
+  forms.add({"J", "a", "n"});
+  forms.add({"J", "a", "n", "u", "a", "r"});
+  forms.add({"M", "a", "i"});
+  CHECK(forms.pattern() == "(?:Jan(?:uar)?|Mai)");
+  CHECK(AlternationTrie().pattern().empty());
+}
+
+TEST_CASE("AlternationTrie::of_beginnings: a longer sequence gives way to a shorter one") {
+  AlternationTrie beginnings = AlternationTrie::of_beginnings();
+  beginnings.add({"a", "b", "c"});
+  beginnings.add({"a", "b"});
+  beginnings.add({"a", "b", "d"});
+  CHECK(beginnings.pattern() == "ab");
+  AlternationTrie flags = AlternationTrie::of_beginnings();
+  flags.add({"(?i)", "x"});
+  flags.add({"y"});
+  CHECK(flags.pattern() == "(?:(?:(?i)x)|y)");
+}
+
 }  // namespace chronik

@@ -3,11 +3,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
-#include <memory>
 #include <optional>
 
+#include "pattern.h"
 #include "utf8.h"
 
 namespace chronik {
@@ -273,73 +272,23 @@ void cut(std::string_view pattern, std::size_t parts, EmptyParts& empty,
   }
 }
 
-// Whether `pattern` has a group that sets flags for what follows it, such as "(?i)" (or perhaps
-// only looks like one, inside a class: then it is kept apart for nothing).
-bool sets_flags(std::string_view pattern) {
-  for (std::size_t i = pattern.find("(?"); i != std::string_view::npos;
-       i = pattern.find("(?", i + 1)) {
-    std::size_t j = i + 2;
-    while (j < pattern.size() &&
-           (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-')) {
-      ++j;
-    }
-    if (j > i + 2 && j < pattern.size() && pattern[j] == ')') return true;
-  }
-  return false;
-}
-
-// Patterns as sequences of parts, sharing their beginnings.
+// The most parts a beginning is cut into for the union's trie, which is walked recursively.
 constexpr std::size_t kMaxTrieParts = 64;
-class PartTrie {
- public:
-  void add(const Parts& parts) {
-    PartTrie* node = this;
-    for (std::string_view part : parts) {
-      if (node->complete_) return;  // a shorter pattern already matches here
-      auto it = std::find_if(node->children_.begin(), node->children_.end(),
-                             [&](const auto& child) { return child.first == part; });
-      if (it == node->children_.end()) {
-        node->children_.emplace_back(std::string(part), std::make_unique<PartTrie>());
-        it = std::prev(node->children_.end());
-      }
-      node = it->second.get();
-    }
-    node->complete_ = true;
-    node->children_.clear();
-  }
-
-  std::string pattern() const {
-    if (children_.empty()) return "";
-    std::string out;
-    for (const auto& [part, child] : children_) {
-      if (!out.empty()) out += '|';
-      std::string alternative = part + child->pattern();
-      // "(?i)" holds to the end of the group, past "|": keep it to its own alternative.
-      out +=
-          children_.size() > 1 && sets_flags(alternative) ? "(?:" + alternative + ")" : alternative;
-    }
-    return children_.size() == 1 ? out : "(?:" + out + ")";
-  }
-
- private:
-  bool complete_ = false;
-  std::vector<std::pair<std::string, std::unique_ptr<PartTrie>>> children_;
-};
 
 }  // namespace
 
 std::string union_of_beginnings(const std::vector<std::string>& patterns) {
-  PartTrie trie;
+  AlternationTrie trie = AlternationTrie::of_beginnings();
   std::vector<Parts> alternatives;
   for (const std::string& pattern : patterns) {
     // A pattern this reader does not follow, one with alternatives of its own, or one of very
-    // many parts (the trie is walked recursively) is one part.
+    // many parts is one part.
     if (split(pattern, &alternatives) && alternatives.size() == 1 && !alternatives[0].empty() &&
         alternatives[0].size() <= kMaxTrieParts) {
       trie.add(alternatives[0]);
     } else {
       std::string whole = "(?:" + pattern + ")";
-      trie.add(Parts{whole});
+      trie.add({whole});
     }
   }
   return trie.pattern();

@@ -6,8 +6,6 @@ namespace chronik {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 // Closing quotes and brackets that may stand between a full stop and the next sentence.
 bool is_closer(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == U'“' || c == U'”' || c == U'’' || c == U'«' ||
@@ -29,7 +27,7 @@ std::string_view word_before(std::string_view text, std::size_t end) {
 bool is_short_number(std::string_view word) {
   if (word.empty() || word.size() > 2) return false;
   for (char c : word) {
-    if (!is_digit(c)) return false;
+    if (!utf8::is_digit(c)) return false;
   }
   return true;
 }

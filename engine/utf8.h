@@ -29,6 +29,9 @@ std::size_t previous(std::string_view text, std::size_t pos);
 // Letters and digits of the scripts German text uses, and combining marks (decomposed umlauts).
 bool is_word_char(char32_t c);
 
+// An ASCII digit, 0-9.
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 // Letters as is_word_char() knows them: word characters other than digits and "_".
 bool is_letter(char32_t c);
 
