@@ -443,12 +443,10 @@ bool Anchorer::day_reaches(const Reading& reading, std::size_t begin) const {
          in_one_paragraph(text_, last_day_end_, begin);
 }
 
-// The tense of the words in text[from, to): past or future with the first word that says so,
-// or the nearest when the words disagree or there are none. Cue::begin is a byte offset here.
-Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
-  Cue past{.source = CueSource::tense, .direction = Direction::past};
-  Cue future{.source = CueSource::tense, .direction = Direction::future};
-  bool saw_past = false, saw_future = false;
+// Calls on_cue(cue, begin, word) for each word of text[from, to) that is a cue, in order, while
+// it returns true.
+template <typename OnCue>
+void Anchorer::cues_in(std::size_t from, std::size_t to, OnCue on_cue) const {
   std::size_t i = from;
   while (i < to) {
     while (i < to && !utf8::is_word_char(utf8::decode(text_, i).code_point))
@@ -456,18 +454,38 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
     std::size_t word = i;
     while (i < to && utf8::is_word_char(utf8::decode(text_, i).code_point))
       i = utf8::next(text_, i);
-    if (i == word) break;
-    auto cue = cues_->find(text_.substr(word, i - word));
-    if (cue == cues_->end()) continue;
-    bool is_past = cue->second == kCuePast;
+    if (i == word) return;
+    std::string_view text = text_.substr(word, i - word);
+    auto cue = cues_->find(text);
+    if (cue != cues_->end() && !on_cue(std::string_view(cue->second), word, text)) return;
+  }
+}
+
+// Where the clause around byte `begin` begins (within kNearby).
+std::size_t Anchorer::clause_begin(std::size_t begin) const {
+  std::size_t from = begin;
+  std::size_t first = begin > kNearby ? begin - kNearby : 0;
+  while (from > first && !ends_clause(text_, from - 1)) --from;
+  return from;
+}
+
+// The tense of the words in text[from, to): past or future with the first word that says so,
+// or the nearest when the words disagree or there are none. Cue::begin is a byte offset here.
+Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
+  Cue past{.source = CueSource::tense, .direction = Direction::past};
+  Cue future{.source = CueSource::tense, .direction = Direction::future};
+  bool saw_past = false, saw_future = false;
+  cues_in(from, to, [&](std::string_view cue, std::size_t word, std::string_view text) {
+    bool is_past = cue == kCuePast;
     Cue& found = is_past ? past : future;
     bool& seen = is_past ? saw_past : saw_future;
-    if (!seen && (is_past || cue->second == kCueFuture)) {
-      found.word = text_.substr(word, i - word);
+    if (!seen && (is_past || cue == kCueFuture)) {
+      found.word = text;
       found.begin = word;
       seen = true;
     }
-  }
+    return true;
+  });
   if (saw_past != saw_future) return saw_past ? past : future;
   return {.source = saw_past ? CueSource::mixed : CueSource::no_cue,
           .direction = Direction::nearest};
@@ -509,12 +527,10 @@ Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
   if (!cues_) return {.source = CueSource::no_cue, .direction = Direction::nearest};
   if (auto before = word_before(begin, false); before && before->direction == Direction::past)
     return *before;
-  std::size_t from = begin, to = end;
-  std::size_t first = begin > kNearby ? begin - kNearby : 0;
+  std::size_t to = end;
   std::size_t last = std::min(text_.size(), end + kNearby);
-  while (from > first && !ends_clause(text_, from - 1)) --from;
   while (to < last && !ends_clause(text_, to)) ++to;
-  return tense_in(from, to);
+  return tense_in(clause_begin(begin), to);
 }
 
 // An "until" word before the date ("bis", "für") takes the nearest occurrence when that one
@@ -571,11 +587,12 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
 //    "bis 1945" in an account of June 1944), while the account goes on where it was; a part of
 //    a year ("Ende 2019") sets a new time instead.
 void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, std::size_t end,
-                        std::size_t begin_code_point) {
+                        std::size_t begin_code_point, bool after_days) {
   std::string_view text = text_.substr(begin, end - begin);
   if (auto day = day_of(resolved.value)) {
     last_day_ = NamedDate{*day, text, begin_code_point};
     last_day_end_ = end;
+    last_day_after_days_ = after_days && !resolved.value.point()->has_time();
   }
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;
@@ -596,10 +613,39 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
   last_date_ = NamedDate{date, text, begin_code_point};
 }
 
+// A clock time that holds on several days: "jeweils 20 Uhr", "wochentags von 14 bis 18 Uhr" (an
+// each_day word in its clause before it), "am 25. und 26. August von 10 bis 18 Uhr" (several days
+// earlier in its sentence).
+std::optional<Anchoring> Anchorer::several_days(const Reading& reading, std::size_t begin,
+                                                std::size_t begin_code_point) const {
+  if (!is_time_only(reading) || reading.value.point()->hour == Point::kUnknown) return {};
+  if (last_day_ && last_day_after_days_ && same_sentence(last_day_end_, begin)) {
+    return Anchoring{.source = AnchorSource::several_days,
+                     .expression_begin = last_day_->begin_code_point,
+                     .expression_text = std::string(last_day_->text)};
+  }
+  if (!cues_) return {};
+  std::optional<Anchoring> spread;
+  cues_in(clause_begin(begin), begin,
+          [&](std::string_view cue, std::size_t word, std::string_view text) {
+            if (cue != kCueEachDay) return true;
+            spread = Anchoring{.source = AnchorSource::several_days,
+                               .expression_begin = code_point_of(word, begin, begin_code_point),
+                               .expression_text = std::string(text)};
+            return false;
+          });
+  return spread;
+}
+
 Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_t end,
-                           std::size_t begin_code_point) {
+                           std::size_t begin_code_point, bool after_days) {
   // A history's "heute" is the present of its writer, not a day it tells.
   if (narrative_ && reading.deictic && reading.shift == 0) return {Reference::present, {}};
+  if (auto spread = several_days(reading, begin, begin_code_point)) {
+    Point time = *reading.value.point();
+    time.no_day = true;
+    return {time, std::move(*spread)};
+  }
   if (narrative_ && cross_headings(begin) && section_start_) last_date_ = section_start_;
   Resolved resolved;
   Anchoring how;
@@ -627,7 +673,7 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   if (const Point* p = resolved.value.point(); p && reading.night_before) {
     resolved.value = night_before(*p);
   }
-  remember(resolved, reading.mod, begin, end, begin_code_point);
+  remember(resolved, reading.mod, begin, end, begin_code_point, after_days);
   if (narrative_) follow_headings(resolved, begin, end, begin_code_point);
   return resolved;
 }
@@ -641,7 +687,7 @@ std::size_t Anchorer::code_point_of(std::size_t byte, std::size_t known_byte,
 }
 
 bool is_tense_cue(std::string_view value, bool words_too) {
-  if (value == kCuePast || value == kCueFuture) return true;
+  if (value == kCuePast || value == kCueFuture || value == kCueEachDay) return true;
   return words_too && (value == kCueSince || value == kCueUntil || value == kCueUntilDate);
 }
 
@@ -658,6 +704,12 @@ bool WaitingDays::waits(const Reading& reading) {
   const Point* p = reading.value.point();
   return reading.relation == Relation::fill && p && p->day != 0 && p->month == 0 &&
          p->weekday == 0 && !p->has_time();
+}
+
+bool WaitingDays::lends_to(std::string_view text, std::size_t next_begin) const {
+  return std::any_of(waiting_.begin(), waiting_.end(), [&](const Timex& day) {
+    return in_one_sentence(text, day.byte_end, next_begin);
+  });
 }
 
 void WaitingDays::release(std::string_view text, const Timex& next, std::vector<Timex>* out) {

@@ -34,24 +34,29 @@ Resolved resolve(const Reading& reading, const std::optional<Point>& anchor);
 void place_first_end(const Reading& first_reading, const Timex& second, Timex* first);
 
 // Words that tell the tense of a clause: form -> "past" or "future" (the grammar's lexicon
-// "tense", and the third column of verb lexicons); and words right before a date that outrank
-// it: "since", "until", "until_date" (see Anchorer).
+// "tense", and the third column of other lexicons); words right before a date that outrank
+// it: "since", "until", "until_date"; and words that spread a clock time after them in their
+// clause over several days: "each_day" ("jeweils 20 Uhr", "montags von 9 bis 12 Uhr"). See
+// Anchorer.
 using TenseCues = FormTable;
 inline constexpr std::string_view kCuePast = "past";
 inline constexpr std::string_view kCueFuture = "future";
 inline constexpr std::string_view kCueSince = "since";
 inline constexpr std::string_view kCueUntil = "until";
 inline constexpr std::string_view kCueUntilDate = "until_date";
+inline constexpr std::string_view kCueEachDay = "each_day";
 
-// Whether `value` is a cue the anchoring reads: a tense, or (only when `words_too`, as in the
-// lexicon "tense") one of the words that outrank it.
+// Whether `value` is a cue the anchoring reads: a tense or "each_day", or (only when
+// `words_too`, as in the lexicon "tense") one of the words that outrank the tense.
 bool is_tense_cue(std::string_view value, bool words_too);
 
 // Resolves the expressions of one document in text order, remembering the dates earlier ones
 // named:
 //  - a clock time without a date takes the day of a date earlier in its sentence ("Donnerstag,
 //    25. Februar, um 20.30 Uhr"), a part of day one earlier in its paragraph ("Es geschah am
-//    Dienstag. Er trainierte am Nachmittag");
+//    Dienstag. Er trainierte am Nachmittag"); but a clock time that holds on several days takes
+//    none and stays a time alone (T20:00): after an "each_day" word in its clause ("jeweils 20
+//    Uhr") or after several days in its sentence ("am 25. und 26. August von 10 bis 18 Uhr");
 //  - an anaphoric expression ("am Tag darauf", "drei Jahre später") is resolved against the
 //    latest date in the text, and so is, in narrative text, every date without a year;
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
@@ -73,13 +78,19 @@ class Anchorer {
         cues_(cues) {}
 
   // `begin` and `end` are the expression's byte offsets, `begin_code_point` its reported offset.
+  // `after_days` says that the expression is the last of several days the text joins: the
+  // second end of a range ("vom 3. bis 5. März"), or the day that completes days listed before
+  // it ("am 25. und 26. August").
   Resolved resolve(const Reading& reading, std::size_t begin, std::size_t end,
-                   std::size_t begin_code_point);
+                   std::size_t begin_code_point, bool after_days = false);
 
  private:
   bool same_sentence(std::size_t from, std::size_t to) const;
   // Whether the latest day gives `reading`, a time without a date, its day.
   bool day_reaches(const Reading& reading, std::size_t begin) const;
+  template <typename OnCue>
+  void cues_in(std::size_t from, std::size_t to, OnCue on_cue) const;
+  std::size_t clause_begin(std::size_t begin) const;
   Cue tense_around(std::size_t begin, std::size_t end) const;
   Cue tense_in(std::size_t from, std::size_t to) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
@@ -90,8 +101,11 @@ class Anchorer {
   // The anchor for `reading`, and how to report it.
   std::optional<Point> anchor_for(const Reading& reading, Anchoring* how) const;
   bool wants_finer(const Reading& reading, const Point& latest) const;
+  // For a clock time at `begin` that holds on several days: what says so, a word or the days.
+  std::optional<Anchoring> several_days(const Reading& reading, std::size_t begin,
+                                        std::size_t begin_code_point) const;
   void remember(const Resolved& resolved, Mod mod, std::size_t begin, std::size_t end,
-                std::size_t begin_code_point);
+                std::size_t begin_code_point, bool after_days);
   bool cross_headings(std::size_t begin);
   void follow_headings(const Resolved& resolved, std::size_t begin, std::size_t end,
                        std::size_t begin_code_point);
@@ -113,6 +127,7 @@ class Anchorer {
   std::optional<NamedDate> last_date_;  // the latest
   std::optional<NamedDate> last_day_;   // the day of the latest expression that named one
   std::size_t last_day_end_ = 0;        // and where that expression ends, in bytes
+  bool last_day_after_days_ = false;    // and whether it was the last of several days
   // Narrative sections (see follow_headings).
   std::size_t searched_ = 0;    // the text before it is searched for headings
   std::size_t line_begin_ = 0;  // the first line not yet taken for a heading or not
@@ -135,6 +150,9 @@ class WaitingDays {
   // Completes the waiting days from `next`, the expression that follows them, and appends those
   // that are dates to *out; then nothing waits any more.
   void release(std::string_view text, const Timex& next, std::vector<Timex>* out);
+
+  // Whether days wait in one sentence with an expression at byte `next_begin` of `text`.
+  bool lends_to(std::string_view text, std::size_t next_begin) const;
 
  private:
   std::vector<Timex> waiting_;

@@ -284,6 +284,35 @@ TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of 
   });
 }
 
+TEST_CASE("a clock time that holds on several days takes none") {
+  check_all({
+      {"2012-08-24", "Termin: 25. und 26. August von 10 bis 18 Uhr.", "10", "T10:00",
+       "holds on several days ('26. August' at 16): no one day"},
+      {"2012-08-24", "Termin: 25. und 26. August von 10 bis 18 Uhr.", "18 Uhr", "T18:00",
+       "holds on several days ('26. August' at 16): no one day"},
+      {"2012-08-24", "Vom 3. bis 5. März, um 20 Uhr.", "20 Uhr", "T20:00",
+       "holds on several days ('5. März' at 11): no one day"},
+      {"2012-08-24", "Am 3., 4. und 5. Oktober, jeweils 20 Uhr.", "20 Uhr", "T20:00",
+       "holds on several days ('5. Oktober' at 14): no one day"},
+      {"2012-08-24", "Am 5. Oktober und danach jeweils um 20 Uhr.", "20 Uhr", "T20:00",
+       "holds on several days ('jeweils' at 25): no one day"},
+      {"2012-08-24", "Ab 3. November, wochentags von 14 bis 18 Uhr.", "18 Uhr", "T18:00",
+       "holds on several days ('wochentags' at 16): no one day"},
+      {"2012-08-24", "Montags von 9 bis 12 Uhr geöffnet.", "9", "T09:00",
+       "holds on several days ('Montags' at 0): no one day"},
+      {"2012-08-24", "Die Halle ist täglich ab 8 Uhr offen.", "8 Uhr", "T08:00",
+       "holds on several days ('täglich' at 14): no one day"},
+      // One day, or a range of clock times, does not spread a time.
+      {"2012-08-24", "Am 26. August von 10 bis 18 Uhr.", "18 Uhr", "2012-08-26T18:00",
+       "from '10' at 18 (2012-08-26)"},
+      {"2012-08-24", "Von 14 bis 17 Uhr tagte er. Um 20 Uhr ging er.", "20 Uhr", "2012-08-24T20:00",
+       "from the document date 2012-08-24"},
+      // The word must come before the time in its clause.
+      {"2012-08-24", "Um 20 Uhr, jeweils mit Gästen.", "20 Uhr", "2012-08-24T20:00",
+       "from the document date 2012-08-24"},
+  });
+}
+
 TEST_CASE("narrative text fills dates from the story and explains it") {
   check_all({
       {"2025-02-12", "Im Juni 1944 landeten die Alliierten. Im August erreichten sie Paris.",

@@ -14,9 +14,9 @@ namespace {
 
 // The words that tell the anchoring a clause's tense: the lexicon "tense", and the third column
 // of any other lexicon ("gründete	gründen	past" in event_verb), so that a verb is listed once.
-// A word of the lexicon "tense" also counts capitalized, at the start of a sentence ("Seit dem
-// 1. Januar"); a verb does not, as news rarely starts a sentence with one and a capitalized form
-// is often a noun ("Stand heute").
+// A word of the lexicon "tense" or an each_day word also counts capitalized, at the start of a
+// sentence ("Seit dem 1. Januar", "Montags von 9 bis 12 Uhr"); a verb does not, as news rarely
+// starts a sentence with one and a capitalized form is often a noun ("Stand heute").
 bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string* error) {
   std::map<std::string_view, std::string> first_place;  // form -> "file:line"
   for (const Lexicon& lexicon : grammar.lexicons) {
@@ -26,8 +26,8 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
       if (cue.empty() && !in_tense_lexicon) continue;
       std::string place = lexicon.file + ":" + std::to_string(entry.line);
       if (!is_tense_cue(cue, in_tense_lexicon)) {
-        *error = place + ": \"" + cue + "\" is no tense (past or future" +
-                 (in_tense_lexicon ? ", since, until or until_date)" : ")");
+        *error = place + ": \"" + cue + "\" is no tense (past, future" +
+                 (in_tense_lexicon ? ", each_day, since, until or until_date)" : " or each_day)");
         return false;
       }
       auto [first, inserted] = first_place.emplace(entry.form, place);
@@ -36,7 +36,8 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
         return false;
       }
       cues->emplace(entry.form, cue);
-      if (in_tense_lexicon) cues->emplace(utf8::capitalize_first(entry.form), cue);
+      if (in_tense_lexicon || cue == kCueEachDay)
+        cues->emplace(utf8::capitalize_first(entry.form), cue);
     }
   }
   return true;
@@ -118,7 +119,10 @@ class Engine::Impl {
         previous = nullptr;
         continue;
       }
-      Resolved resolved = anchorer.resolve(m.reading, t.byte_begin, t.byte_end, t.begin);
+      bool after_days = (m.second_end && previous && previous + 1 == &m) ||
+                        waiting.lends_to(doc.text, t.byte_begin);
+      Resolved resolved =
+          anchorer.resolve(m.reading, t.byte_begin, t.byte_end, t.begin, after_days);
       t.value = resolved.value;
       t.anchoring = resolved.anchoring;
       waiting.release(doc.text, t, out);
@@ -206,6 +210,8 @@ std::string_view to_string(AnchorSource source) {
       return "expression";
     case AnchorSource::missing:
       return "missing";
+    case AnchorSource::several_days:
+      return "several_days";
   }
   return "";
 }

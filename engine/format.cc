@@ -205,6 +205,9 @@ std::string explanation(const Anchoring& a) {
       return "complete as written";
     case AnchorSource::missing:
       return "no document date to anchor it: left underspecified";
+    case AnchorSource::several_days:
+      return "holds on several days ('" + one_line(a.expression_text) + "' at " +
+             std::to_string(a.expression_begin) + "): no one day";
     case AnchorSource::document_date:
     case AnchorSource::expression:
       break;

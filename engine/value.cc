@@ -120,6 +120,10 @@ void append_day(std::string& out, const Point& p) {
 
 std::string point_str(const Point& p) {
   std::string out;
+  if (p.no_day) {
+    append_time(out, p);
+    return out;
+  }
   switch (p.granularity) {
     case Granularity::millennium:
       append_year_prefix(out, p, 1);
@@ -258,6 +262,11 @@ bool parse_time(std::string_view text, std::size_t* i, Point* p) {
 std::optional<Point> parse_point(std::string_view text) {
   Point p;
   std::size_t i = 0;
+  if (text.starts_with("T")) {
+    p.no_day = true;
+    if (!parse_time(text, &i, &p) || i != text.size()) return std::nullopt;
+    return p;
+  }
   bool bc = consume(text, &i, "BC");
   std::size_t digits = i;
   while (digits < text.size() && digits - i < 4 &&
@@ -319,7 +328,15 @@ std::optional<Value> parse_value(std::string_view text) {
   return std::nullopt;
 }
 
-bool Point::ok() const { return fields_in_range(*this) && calendar_valid(*this); }
+bool Point::ok() const {
+  // A time that holds on several days names no part of a date.
+  bool no_day_alone = !no_day || (has_time() && *this == Point{.granularity = granularity,
+                                                               .part_of_day = part_of_day,
+                                                               .hour = hour,
+                                                               .minute = minute,
+                                                               .no_day = true});
+  return no_day_alone && fields_in_range(*this) && calendar_valid(*this);
+}
 
 std::optional<Reference> Value::reference() const {
   if (const auto* r = std::get_if<Reference>(&v_)) return *r;

@@ -57,6 +57,20 @@ TEST_CASE("times of day print after a T") {
   CHECK(str(minute) == "2025-01-21T14:30");
 }
 
+TEST_CASE("a time that holds on several days prints alone, and names no date") {
+  Point time{.granularity = Granularity::hour, .hour = 20, .no_day = true};
+  CHECK(str(time) == "T20:00");
+  CHECK(Value(time).ok());
+  Point evening{
+      .granularity = Granularity::part_of_day, .part_of_day = PartOfDay::evening, .no_day = true};
+  CHECK(str(evening) == "TEV");
+  Point dated = time;
+  dated.year = 2025;
+  CHECK_FALSE(Value(dated).ok());
+  Point no_time{.granularity = Granularity::day, .no_day = true};
+  CHECK_FALSE(Value(no_time).ok());
+}
+
 TEST_CASE("a weekday with a part of day prints both") {
   CHECK(str({.granularity = Granularity::part_of_day,
              .weekday = 1,
@@ -294,6 +308,9 @@ TEST_CASE("parse_value reads back what str() writes") {
                                 "2025-01-21T14:00",
                                 "2025-01-21T14:30",
                                 "XXXX-XX-XXTXX:30",
+                                "T20:00",
+                                "T14:30",
+                                "TNI",
                                 "P10Y",
                                 "PXDE",
                                 "PT30M",
@@ -327,11 +344,13 @@ TEST_CASE("parse_value reads typed fields") {
   CHECK(*parse_value("P3M")->duration() == Duration{3, Unit::month});
   CHECK(parse_value("PAST_REF")->reference() == Reference::past);
   CHECK(parse_value("2025-01-21T14:00")->point()->granularity == Granularity::hour);
+  CHECK(parse_value("T14:00")->point()->no_day);
 }
 
 TEST_CASE("parse_value rejects what is not a TIMEX3 value") {
-  for (std::string_view text : {"", "20251", "2025-1", "2025-13-", "P", "PT3D", "P3X", "PY",
-                                "2025-01-21T", "2025-01-21T14", "BCXXXX", "2025-W", "soon"}) {
+  for (std::string_view text :
+       {"", "20251", "2025-1", "2025-13-", "P", "PT3D", "P3X", "PY", "2025-01-21T", "2025-01-21T14",
+        "BCXXXX", "2025-W", "T", "T14", "T14:00Z", "soon"}) {
     CAPTURE(text);
     CHECK_FALSE(parse_value(text).has_value());
   }

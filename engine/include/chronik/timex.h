@@ -19,6 +19,7 @@ enum class AnchorSource : std::uint8_t {
   document_date,  // filled in or shifted from the document date
   expression,     // filled in or shifted from an earlier expression in the text
   missing,        // it needed an anchor and none was known: the value stays underspecified
+  several_days,   // a clock time that holds on several days takes no day ("jeweils 20 Uhr")
 };
 
 std::string_view to_string(AnchorSource source);
@@ -50,9 +51,10 @@ struct Cue {
 
 struct Anchoring {
   AnchorSource source = AnchorSource::none;
-  // For AnchorSource::expression: the code-point offset of the expression used.
+  // For AnchorSource::expression: the code-point offset of the expression used; for
+  // ::several_days, of the word or the last of the days that spread the time.
   std::size_t expression_begin = 0;
-  // For AnchorSource::expression: its text.
+  // For AnchorSource::expression and ::several_days: its text.
   std::string expression_text;
   // For AnchorSource::document_date and ::expression: the anchor's value.
   Point anchor;

@@ -83,6 +83,9 @@ struct Point {
   PartOfDay part_of_day = PartOfDay::none;
   int hour = kUnknown;    // 0-24
   int minute = kUnknown;  // 0-59
+  // With a time of day and no date: the time holds on several days, so no one day is meant
+  // ("jeweils 20 Uhr" after a list of days). Prints as the time alone: T20:00.
+  bool no_day = false;
 
   // True when every known field is in range and a fully known date exists in the calendar.
   bool ok() const;
@@ -169,8 +172,9 @@ std::optional<PartOfDay> parse_part_of_day(std::string_view text);
 std::optional<Unit> parse_unit(std::string_view text);
 
 // Reads a TIMEX3 value as Value::str() writes it ("2025-01-21", "XXXX-WXX-1", "199", "PT30M",
-// "PAST_REF"); nullopt for anything else. Where two values print alike, the coarser reading is
-// returned: "T14:00" is the hour 14 (granularity hour), "XXXX-XX" an unknown month.
+// "T20:00", "PAST_REF"); nullopt for anything else. Where two values print alike, the coarser
+// reading is returned: "2025-01-21T14:00" is the hour 14 (granularity hour), "XXXX-XX" an unknown
+// month.
 // parse_value(v.str())->str() == v.str() for every value the engine produces.
 std::optional<Value> parse_value(std::string_view text);
 
