@@ -286,6 +286,7 @@ TEST_CASE("lexicon forms match capitalized and across any spaces") {
   CHECK(found[0].begin == 0);
   CHECK(found[0].text == "am\u00A0Anfang  März");
   CHECK(extract("Mitte Jan.").at(0).mod == Mod::mid);
+  CHECK(extract("Mitte Janx").empty());  // a form's full stop is a full stop
 }
 
 TEST_CASE("relative values without a document date stay underspecified") {

@@ -1,7 +1,5 @@
 #include "pattern.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <cctype>
 
@@ -47,19 +45,6 @@ bool is_space_at(std::string_view text, std::size_t i, std::size_t* length) {
   *length = d.length;
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 ||
          (c >= 0x2000 && c <= 0x200A) || c == 0x202F;
-}
-
-std::string quote_form(std::string_view form) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= form.size()) {
-    std::size_t space = form.find(' ', start);
-    if (space == std::string_view::npos) space = form.size();
-    if (start > 0) out += kSpacePattern;
-    out += RE2::QuoteMeta(form.substr(start, space - start));
-    start = space + 1;
-  }
-  return out;
 }
 
 }  // namespace
@@ -123,26 +108,6 @@ bool substitute(std::string_view pattern,
   }
   out->append(pattern.substr(copied));
   return true;
-}
-
-std::string alternation_of(const std::vector<std::string>& forms) {
-  std::vector<std::string> all;
-  for (const std::string& form : forms) {
-    all.push_back(form);
-    std::string upper = utf8::capitalize_first(form);
-    if (upper != form) all.push_back(std::move(upper));
-  }
-  std::sort(all.begin(), all.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  all.erase(std::unique(all.begin(), all.end()), all.end());
-  std::string out = "(?:";
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (i > 0) out += '|';
-    out += quote_form(all[i]);
-  }
-  out += ')';
-  return out;
 }
 
 namespace {

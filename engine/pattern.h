@@ -40,10 +40,6 @@ bool substitute(std::string_view pattern,
                 const std::function<bool(std::string_view name, std::string* out)>& resolve,
                 std::string* out);
 
-// An RE2 alternation matching any of `forms`, longest first. Spaces in a form match any run of
-// spaces; a form starting with a lower-case letter also matches capitalized (sentence start).
-std::string alternation_of(const std::vector<std::string>& forms);
-
 // Sequences of tokens (each a piece of RE2 syntax: a quoted character, a class, a group) written
 // as one alternation that shares their beginnings, "Sieben(?:und(?:dreißig|fünfzig))", where a
 // flat list starts an automaton thread for every sequence. Without a group around the whole:

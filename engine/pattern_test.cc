@@ -1,7 +1,6 @@
 #include "pattern.h"
 
 #include <doctest/doctest.h>
-#include <re2/re2.h>
 
 #include <string>
 #include <string_view>
@@ -14,12 +13,6 @@ std::vector<std::string> names_of(std::string_view pattern) {
   std::vector<std::string> names;
   for (const PatternReference& ref : references(pattern)) names.emplace_back(ref.name);
   return names;
-}
-
-bool full_match(std::string_view text, const std::string& pattern) {
-  RE2 re(pattern);
-  REQUIRE(re.ok());
-  return RE2::FullMatch(text, re);
 }
 
 TEST_CASE("references are found with their byte ranges") {
@@ -118,42 +111,6 @@ TEST_CASE("substitute stops when resolve fails") {
       &out);
   CHECK_FALSE(ok);
   CHECK(asked == std::vector<std::string>{"a", "b"});
-}
-
-TEST_CASE("alternations list the longest forms first") {
-  CHECK(alternation_of({"Jan.", "Januar", "Mai"}) == R"((?:Januar|Jan\.|Mai))");
-  std::string captured;
-  RE2 re("(" + alternation_of({"Jan", "Januar"}) + ")");
-  REQUIRE(re.ok());
-  CHECK(RE2::PartialMatch("im Januar", re, &captured));
-  CHECK(captured == "Januar");
-}
-
-TEST_CASE("alternations add the capitalized form of lower-case forms") {
-  std::string pattern = alternation_of({"heute", "übermorgen"});
-  CHECK(pattern == "(?:Übermorgen|übermorgen|Heute|heute)");
-  CHECK(full_match("Heute", pattern));
-  CHECK(full_match("heute", pattern));
-  CHECK(full_match("Übermorgen", pattern));
-  CHECK_FALSE(full_match("HEUTE", pattern));
-  CHECK(alternation_of({"Mai", "Mai"}) == "(?:Mai)");
-}
-
-TEST_CASE("spaces in alternation forms match any run of spaces") {
-  std::string pattern = alternation_of({"Anfang März"});
-  CHECK(full_match("Anfang März", pattern));
-  CHECK(full_match("Anfang\u00A0März", pattern));
-  CHECK(full_match("Anfang \u202F März", pattern));
-  CHECK(full_match("Anfang\tMärz", pattern));
-  CHECK_FALSE(full_match("AnfangMärz", pattern));
-}
-
-TEST_CASE("alternation forms are quoted") {
-  std::string pattern = alternation_of({"Jan.", "(x)"});
-  CHECK(full_match("Jan.", pattern));
-  CHECK_FALSE(full_match("Jan1", pattern));
-  CHECK(full_match("(x)", pattern));
-  CHECK_FALSE(full_match("x", pattern));
 }
 
 TEST_CASE("normalize_spaces makes each run of spaces one plain space") {
