@@ -398,7 +398,7 @@ std::unique_ptr<RE2> Matcher::compile_pattern(const std::string& expanded) {
   return std::make_unique<RE2>(expanded, rule_options(kRuleMemory));
 }
 
-bool Matcher::compile_set(const ParsedGrammar& grammar, std::string* error) {
+void Matcher::compile_set(const ParsedGrammar& grammar, std::string* error) {
   RE2::Options options = rule_options(kScannerMemory);
   options.set_never_capture(true);
   starts_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
@@ -407,14 +407,10 @@ bool Matcher::compile_set(const ParsedGrammar& grammar, std::string* error) {
     // Widened like the scanner's beginnings: the rules check what it lets through.
     if (starts_->Add(widened(expanded_[i]), &message) != static_cast<int>(i)) {
       *error = where(grammar.rules[i]) + "bad pattern: " + message;
-      return false;
+      return;
     }
   }
-  if (!starts_->Compile()) {
-    *error = "the rules are too large to compile together";
-    return false;
-  }
-  return true;
+  if (!starts_->Compile()) *error = "the rules are too large to compile together";
 }
 
 void Matcher::compile_together(const ParsedGrammar& grammar,
@@ -456,7 +452,7 @@ void Matcher::compile_together(const ParsedGrammar& grammar,
   if (side.joinable()) side.join();
 }
 
-bool Matcher::compile_scanner(std::string* error) {
+void Matcher::compile_scanner(std::string* error) {
   std::vector<std::string> all =
       beginnings(std::vector<std::string_view>(expanded_.begin(), expanded_.end()), kScanParts);
   // The scanner may stop where no rule matches, which the rules then find out; so its
@@ -476,11 +472,7 @@ bool Matcher::compile_scanner(std::string* error) {
   options.set_case_sensitive(false);
   scanner_ =
       std::make_unique<RE2>("(?:^|[^0-9A-Za-z_])(?:" + union_of_beginnings(all) + ")", options);
-  if (!scanner_->ok()) {
-    *error = "the rules do not compile together: " + scanner_->error();
-    return false;
-  }
-  return true;
+  if (!scanner_->ok()) *error = "the rules do not compile together: " + scanner_->error();
 }
 
 int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,

@@ -91,9 +91,9 @@ class Matcher {
   // Compiles the Set, the scanner and (*regexes) each rule's pattern, on two threads when it can.
   void compile_together(const ParsedGrammar& grammar, std::vector<std::unique_ptr<RE2>>* regexes,
                         std::string* set_error, std::string* scanner_error);
-  bool compile_scanner(std::string* error);
-  // Builds the RE2::Set of all rules; false (and *error) when it cannot.
-  bool compile_set(const ParsedGrammar& grammar, std::string* error);
+  // Build the scanner and the RE2::Set of all rules; each sets *error when it cannot.
+  void compile_scanner(std::string* error);
+  void compile_set(const ParsedGrammar& grammar, std::string* error);
   // The search of find(): next_start(pos) is where the scanner matches first at or after pos
   // (text.size() when nowhere).
   template <typename NextStart>
