@@ -337,7 +337,15 @@ bool ends_sentence(std::string_view text, std::size_t i) {
     if (digits < kDigitsEndingSentence || (digits == 4 && is_recent_year(text, i - 4)))
       return false;
   }
-  return i + 1 >= text.size() || text[i + 1] == ' ';
+  std::size_t after = i + 1;
+  // A quotation ends with its sentence ("„Sind Sportvereine zukunftsfähig?“ Einen Bericht").
+  for (std::string_view quote : {"\u201C", "\u201D", "\"", "\u00BB", "\u00AB"}) {
+    if (text.substr(after).starts_with(quote)) {
+      after += quote.size();
+      break;
+    }
+  }
+  return after >= text.size() || text[after] == ' ';
 }
 
 // Whether no sentence ends in text[from, to), which is nearby.
@@ -457,12 +465,13 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
     while (i < to && utf8::is_word_char(utf8::decode(text_, i).code_point))
       i = utf8::next(text_, i);
     if (i == word) break;
-    auto cue = cues_->find(text_.substr(word, i - word));
-    if (cue == cues_->end()) continue;
-    bool is_past = cue->second == kCuePast;
+    auto listed = cues_->words.find(text_.substr(word, i - word));
+    const std::string* cue = listed != cues_->words.end() ? &listed->second : ending_cue(word, i);
+    if (!cue) continue;
+    bool is_past = *cue == kCuePast;
     Cue& found = is_past ? past : future;
     bool& seen = is_past ? saw_past : saw_future;
-    if (!seen && (is_past || cue->second == kCueFuture)) {
+    if (!seen && (is_past || *cue == kCueFuture)) {
       found.word = text_.substr(word, i - word);
       found.begin = word;
       seen = true;
@@ -471,6 +480,27 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
   if (saw_past != saw_future) return saw_past ? past : future;
   return {.source = saw_past ? CueSource::mixed : CueSource::no_cue,
           .direction = Direction::nearest};
+}
+
+// The cue of text[word, end), a word no lexicon lists, by its ending: only a lower-case word
+// longer than the ending, and not one before a capitalized word or a number, which it qualifies
+// ("die organisierte Kriminalität"), as a verb does not ("quittierte die Niederlage").
+const std::string* Anchorer::ending_cue(std::size_t word, std::size_t end) const {
+  std::string_view w = text_.substr(word, end - word);
+  for (const auto& [ending, cue] : cues_->endings) {
+    if (w.size() <= ending.size() || !w.ends_with(ending)) continue;
+    std::string_view first = w.substr(0, utf8::next(w, 0));
+    if (utf8::lowercase_first(first) != first) return nullptr;
+    std::size_t next = end;
+    while (next < text_.size() && text_[next] == ' ') ++next;
+    if (next > end && next < text_.size()) {
+      if (utf8::is_digit(text_[next])) return nullptr;  // "die stationierten 34 500 Soldaten"
+      std::string_view after = text_.substr(next, utf8::next(text_, next) - next);
+      if (utf8::lowercase_first(after) != after) return nullptr;
+    }
+    return &cue;
+  }
+  return nullptr;
 }
 
 // A word among the two before text[begin, ...), or the two together, that outranks the clause's
@@ -488,13 +518,13 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
       i = utf8::previous(text_, i);
     if (i == word_end) return std::nullopt;
     std::string_view word = text_.substr(i, word_end - i);
-    auto cue = cues_->find(word);
+    auto cue = cues_->words.find(word);
     // The two words together may be the cue ("wie im Frühjahr", not "wie es im Frühjahr").
-    if (cue == cues_->end() && !later.empty()) {
-      cue = cues_->find(std::string(word) + ' ' + std::string(later));
+    if (cue == cues_->words.end() && !later.empty()) {
+      cue = cues_->words.find(std::string(word) + ' ' + std::string(later));
     }
     later = word;
-    if (cue == cues_->end()) continue;
+    if (cue == cues_->words.end()) continue;
     if (cue->second == kCueSince)
       return Cue{CueSource::tense, Direction::past, std::string(cue->first), i};
     if (cue->second == kCueUntil || (cue->second == kCueUntilDate && !weekly))

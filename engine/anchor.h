@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "chronik/document.h"
@@ -36,7 +37,15 @@ void place_first_end(const Reading& first_reading, const Timex& second, Timex* f
 // Words that tell the tense of a clause: form -> "past" or "future" (the grammar's lexicon
 // "tense", and the third column of verb lexicons); and words right before a date that outrank
 // it: "since", "until", "until_date" (see Anchorer).
-using TenseCues = FormTable;
+struct TenseCues {
+  FormTable words;
+  // Endings that make a lower-case word a cue when no word lists it (the lexicon's forms that
+  // start with '-', without it): ending -> "past" or "future". Not before a capitalized word,
+  // where such a word is an adjective ("die organisierte Kriminalität").
+  std::vector<std::pair<std::string, std::string>> endings;
+
+  bool empty() const { return words.empty() && endings.empty(); }
+};
 inline constexpr std::string_view kCuePast = "past";
 inline constexpr std::string_view kCueFuture = "future";
 inline constexpr std::string_view kCueSince = "since";
@@ -82,6 +91,7 @@ class Anchorer {
   bool day_reaches(const Reading& reading, std::size_t begin) const;
   Cue tense_around(std::size_t begin, std::size_t end) const;
   Cue tense_in(std::size_t from, std::size_t to) const;
+  const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
   Resolved resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
                             std::size_t begin, std::size_t end, Cue* cue) const;

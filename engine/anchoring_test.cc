@@ -176,6 +176,35 @@ TEST_CASE("a verb's form counts as a cue only as written, not capitalized ('Stan
   });
 }
 
+TEST_CASE("a lower-case word ending like a weak past verb is a past cue, not as an adjective") {
+  check_all({
+      {"2020-06-30", "Darüber informierte die Stadt am Donnerstag.", "Donnerstag", "2020-06-25",
+       "from the document date 2020-06-30; past, from 'informierte' at 8"},
+      {"2015-09-09", "Er holte Bronze und das Wochenende quittierte er mit einem Satz.",
+       "Wochenende", "2015-W36-WE",
+       "from the document date 2015-09-09; past, from 'quittierte' at 35"},
+      {"2025-07-15", "Die organisierte Kriminalität wächst im Dezember.", "Dezember", "2025-12",
+       "from the document date 2025-07-15; the nearest, as nothing in its clause says past or "
+       "future"},
+      {"2025-07-15", "Die im Dezember stationierten 500 Soldaten bleiben.", "Dezember", "2025-12",
+       "from the document date 2025-07-15; the nearest, as nothing in its clause says past or "
+       "future"},
+  });
+}
+
+TEST_CASE("a question or exclamation closing a quotation ends the sentence") {
+  check_all({
+      {"2025-07-15",
+       "Er hielt einen Vortrag über „Sind Vereine zukunftsfähig?“ Einen Bericht gibt "
+       "es im Dezember.",
+       "Dezember", "2025-12",
+       "from the document date 2025-07-15; the nearest, as nothing in its clause says past or "
+       "future"},
+      {"2025-07-15", "Er rief „Halt!“ und hielt im Dezember an.", "Dezember", "2024-12",
+       "from the document date 2025-07-15; past, from 'hielt' at 20"},
+  });
+}
+
 TEST_CASE("a word of the expression decides before the tense does") {
   check_all({
       {"2025-02-12", "Am vergangenen Freitag wird gefeiert.", "vergangenen Freitag", "2025-02-07",

@@ -35,8 +35,12 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
         *error = place + ": \"" + entry.form + "\" has a tense at " + first->second + " too";
         return false;
       }
-      cues->emplace(entry.form, cue);
-      if (in_tense_lexicon) cues->emplace(utf8::capitalize_first(entry.form), cue);
+      if (in_tense_lexicon && entry.form.size() > 1 && entry.form.front() == '-') {
+        cues->endings.emplace_back(entry.form.substr(1), cue);
+        continue;
+      }
+      cues->words.emplace(entry.form, cue);
+      if (in_tense_lexicon) cues->words.emplace(utf8::capitalize_first(entry.form), cue);
     }
   }
   return true;
