@@ -238,6 +238,12 @@ Point shift(const Point& anchor, int amount, Unit unit, Granularity granularity,
   Granularity readable = coarser(granularity, anchor.granularity);
   sys_days day = *representative_day(anchor);
   Point base = point_at(shift_day(day, amount, unit), readable);
+  // Minutes after a day without a time of day ("drei Minuten später"): that day, at a time
+  // unknown, since a time must have one.
+  if (granularity >= Granularity::hour && anchor.granularity == Granularity::day &&
+      value.granularity <= granularity) {
+    base.granularity = granularity;
+  }
   if (value.granularity <= granularity) return base;  // no finer fields to lay over it
   return overlay(base, value, readable);
 }

@@ -192,6 +192,15 @@ TEST_CASE("a lower-case word ending like a weak past verb is a past cue, not as 
   });
 }
 
+TEST_CASE("minutes later than a day are a time of that day, the time unknown") {
+  check_all({
+      {"2014-12-26", "Am 24. Dezember fiel das Tor. Drei Minuten später glich er aus.",
+       "Drei Minuten später", "2014-12-24TXX:XX", "from '24. Dezember' at 3 (2014-12-24)"},
+      {"2014-12-26", "Vor zwei Stunden kam er.", "Vor zwei Stunden", "2014-12-26TXX:XX",
+       "from the document date 2014-12-26"},
+  });
+}
+
 TEST_CASE("a question or exclamation closing a quotation ends the sentence") {
   check_all({
       {"2025-07-15",
