@@ -718,9 +718,13 @@ void place_first_end(const Reading& first_reading, const Timex& second, Timex* f
   const Point* to = second.value.point();
   const Point* from = first_reading.value.point();
   if (first_reading.relation != Relation::fill || !to || !to->anchored() || to->month == 0 ||
-      to->has_time() || !from || from->month == 0 || from->has_time()) {
+      to->has_time() || !from) {
     return;
   }
+  // A weekday before a day, with a part of day or not: "in der Nacht von Samstag auf Sonntag".
+  bool weekday_to_day =
+      from->weekday_form() && from->week == 0 && to->day != 0 && !first_reading.night_before;
+  if (!weekday_to_day && (from->month == 0 || from->has_time())) return;
   Reading up_to = first_reading;
   up_to.direction = Direction::past;
   Resolved resolved = resolve(up_to, *to);

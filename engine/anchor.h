@@ -31,7 +31,8 @@ Resolved resolve(const Reading& reading, const std::optional<Point>& anchor);
 // A range resolved end by end ("von März bis November", "vom 13. bis 31. Januar") is read from
 // its second end, which its clause's tense or the nearest occurrence placed: a first end
 // `first`, read from `first_reading` without a year of its own, becomes the latest occurrence
-// up to `second`, and its anchoring says so. Ranges of days and months only.
+// up to `second`, and its anchoring says so. Ranges of days and months, and a weekday before
+// a day ("in der Nacht von Samstag auf Sonntag").
 void place_first_end(const Reading& first_reading, const Timex& second, Timex* first);
 
 // Words that tell the tense of a clause: form -> "past" or "future" (the grammar's lexicon

@@ -71,6 +71,9 @@ TEST_CASE("a range is read from its second end: the first end is the latest up t
        "from '31. Januar' at 26 (2021-01-31)"},
       {"2021-11-15", "Von Dezember bis Februar schließt er.", "Dezember", "2021-12",
        "from 'Februar' at 17 (2022-02)"},
+      // The nearest Saturday to a Wednesday is the coming one, the nearest Sunday the last one.
+      {"2020-02-12", "Die Nacht von Samstag auf Sonntag bleibt ruhig.", "Nacht von Samstag",
+       "2020-02-08TNI", "from 'Sonntag' at 26 (2020-02-09)"},
   });
 }
 
