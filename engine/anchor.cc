@@ -592,6 +592,14 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
   bool to_text =
       reading.anaphoric || (narrative_ && !reading.deictic &&
                             (reading.relation != Relation::absolute || reading.two_digit_year));
+  // Years counted from a bare year the text named after its latest date ("1973 kam sie nach
+  // München und 40 Jahre später"): that year, though it did not move the latest date.
+  if (to_text && reading.anaphoric && reading.relation == Relation::shift &&
+      reading.shift_granularity <= Granularity::year && aside_year_ &&
+      (!last_date_ || aside_year_->begin_code_point > last_date_->begin_code_point)) {
+    *how = anchoring_to(*aside_year_);
+    return aside_year_->point;
+  }
   if (to_text && last_date_ && !wants_finer(reading, last_date_->point)) {
     *how = anchoring_to(*last_date_);
     return last_date_->point;
@@ -622,6 +630,7 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
   // In a section headed by its years ("Kriegsjahr 1915"), a date of other years looks back or
   // ahead ("im April 1917"), and the section's account goes on in its own years.
   bool outside = section_start_ && (p->year < section_first_year_ || p->year > section_last_year_);
+  if (aside && !outside) aside_year_ = NamedDate{*p, text, begin_code_point};
   if (aside || outside) return;
   Point date = *p;
   if (date.has_time()) {

@@ -63,7 +63,9 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //    25. Februar, um 20.30 Uhr"), a part of day one earlier in its paragraph ("Es geschah am
 //    Dienstag. Er trainierte am Nachmittag");
 //  - an anaphoric expression ("am Tag darauf", "drei Jahre später") is resolved against the
-//    latest date in the text, and so is, in narrative text, every date without a year;
+//    latest date in the text, and so is, in narrative text, every date without a year; one
+//    counted in years or coarser against a bare year named since, though such a year does not
+//    move the latest date ("1973 kam sie nach München und 40 Jahre später");
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
 //    date starts a section there: each later heading takes the story back to that date, and
 //    dates of other years than the heading's do not move it;
@@ -121,9 +123,10 @@ class Anchorer {
   // An anchoring to that expression.
   static Anchoring anchoring_to(const NamedDate& date);
 
-  std::optional<NamedDate> last_date_;  // the latest
-  std::optional<NamedDate> last_day_;   // the day of the latest expression that named one
-  std::size_t last_day_end_ = 0;        // and where that expression ends, in bytes
+  std::optional<NamedDate> last_date_;   // the latest
+  std::optional<NamedDate> aside_year_;  // the latest bare year that did not move it
+  std::optional<NamedDate> last_day_;    // the day of the latest expression that named one
+  std::size_t last_day_end_ = 0;         // and where that expression ends, in bytes
   // Narrative sections (see follow_headings).
   std::size_t searched_ = 0;    // the text before it is searched for headings
   std::size_t line_begin_ = 0;  // the first line not yet taken for a heading or not

@@ -195,6 +195,18 @@ TEST_CASE("a lower-case word ending like a weak past verb is a past cue, not as 
   });
 }
 
+TEST_CASE("years counted from a bare year the text named since its latest date") {
+  check_all({
+      {"2020-05-24",
+       "Am 3. Mai sprach sie. Goetz kam 1973 nach München und 40 Jahre später schenkte sie "
+       "ihre Sammlung dem Freistaat.",
+       "40 Jahre später", "2013", "from '1973' at 32 (1973)"},
+      // A bare year does not move the latest date for what is not counted in years.
+      {"2020-05-24", "Am 3. Mai 2020 sprach sie, seit 1973 im Amt. Zwei Tage später ging sie.",
+       "Zwei Tage später", "2020-05-05", "from '3. Mai 2020' at 3 (2020-05-03)"},
+  });
+}
+
 TEST_CASE("minutes later than a day are a time of that day, the time unknown") {
   check_all({
       {"2014-12-26", "Am 24. Dezember fiel das Tor. Drei Minuten später glich er aus.",
