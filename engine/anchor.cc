@@ -92,6 +92,16 @@ bool comes_soon(const Value& value, const Point& anchor) {
   return there && here && there->first >= here->first && there->first <= here->last + kPlanAhead;
 }
 
+// Whether `p`, counted from an earlier expression, lies before it ("am Vortag", "im Jahr
+// zuvor"): news looks back from the day it tells and goes on there, so that a second "Vortag"
+// is the same day, not the day before that.
+bool looks_back(const Point& p, const Anchoring& anchoring) {
+  if (anchoring.source != AnchorSource::expression) return false;
+  auto there = interval_of(p);
+  auto here = interval_of(anchoring.anchor);
+  return there && here && there->last < here->first;
+}
+
 // Whether a candidate interval lies in `direction` from the anchor's.
 bool lies(const DayInterval& candidate, const DayInterval& anchor, Direction direction) {
   days slack = candidate.first == candidate.last ? kTenseSlack : days{0};
@@ -613,7 +623,8 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
 //  - in narrative text, dates resolved against the document date ("heute" in a history);
 //  - a bare year other than that of a finer latest date: it looks back or ahead ("seit 1941",
 //    "bis 1945" in an account of June 1944), while the account goes on where it was; a part of
-//    a year ("Ende 2019") sets a new time instead.
+//    a year ("Ende 2019") sets a new time instead;
+//  - in news, a look back from an earlier expression ("am Vortag", "im Jahr zuvor").
 void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, std::size_t end,
                         std::size_t begin_code_point) {
   std::string_view text = text_.substr(begin, end - begin);
@@ -624,6 +635,7 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;
   if (narrative_ && resolved.anchoring.source == AnchorSource::document_date) return;
+  if (!narrative_ && looks_back(*p, resolved.anchoring)) return;
   bool aside = last_date_ && p->granularity == Granularity::year && mod == Mod::none &&
                last_date_->point.granularity > Granularity::year &&
                p->year != last_date_->point.year;

@@ -65,7 +65,8 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //  - an anaphoric expression ("am Tag darauf", "drei Jahre später") is resolved against the
 //    latest date in the text, and so is, in narrative text, every date without a year; one
 //    counted in years or coarser against a bare year named since, though such a year does not
-//    move the latest date ("1973 kam sie nach München und 40 Jahre später");
+//    move the latest date ("1973 kam sie nach München und 40 Jahre später"); in news, an
+//    expression that looks back from the latest date ("am Vortag") does not move it either;
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
 //    date starts a section there: each later heading takes the story back to that date, and
 //    dates of other years than the heading's do not move it;

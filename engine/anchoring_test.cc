@@ -207,6 +207,17 @@ TEST_CASE("years counted from a bare year the text named since its latest date")
   });
 }
 
+TEST_CASE("in news a look back from an earlier expression does not move the latest date") {
+  check_all({
+      {"2020-09-13",
+       "Am Freitag lag der Wert bei 1,11 (Vortag: 1,04). Die Zahl des Vortages stieg.", "Vortages",
+       "2020-09-10", "from 'Freitag' at 3 (2020-09-11)"},
+      {"2015-02-09",
+       "Am Freitag siegte er wie schon am Tag zuvor, und sie wiederholte ihren Sieg vom Vortag.",
+       "Vortag", "2015-02-05", "from 'Freitag' at 3 (2015-02-06)"},
+  });
+}
+
 TEST_CASE("minutes later than a day are a time of that day, the time unknown") {
   check_all({
       {"2014-12-26", "Am 24. Dezember fiel das Tor. Drei Minuten später glich er aus.",
