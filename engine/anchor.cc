@@ -545,22 +545,28 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
       return Cue{CueSource::tense, Direction::past, std::string(cue->first), i};
     if (cue->second == kCueUntil || (cue->second == kCueUntilDate && !weekly))
       return Cue{CueSource::tense, Direction::nearest, std::string(cue->first), i};
+    if (cue->second == kCueFrom && weekly)
+      return Cue{CueSource::tense, Direction::future, std::string(cue->first), i};
   }
   return std::nullopt;
 }
 
 // The tense of the clause around text[begin, end). Only the clause: a sentence often joins a
 // past clause to one about what comes ("kam sie nicht, und so gastiert er am 9. Dezember").
-Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
+Cue Anchorer::tense_around(std::size_t begin, std::size_t end, bool weekly) const {
   if (!cues_) return {.source = CueSource::no_cue, .direction = Direction::nearest};
-  if (auto before = word_before(begin, false); before && before->direction == Direction::past)
-    return *before;
+  std::optional<Cue> before = word_before(begin, weekly);
+  if (before && before->direction == Direction::past) return *before;
   std::size_t from = begin, to = end;
   std::size_t first = begin > kNearby ? begin - kNearby : 0;
   std::size_t last = std::min(text_.size(), end + kNearby);
   while (from > first && !ends_clause(text_, from - 1)) --from;
   while (to < last && !ends_clause(text_, to)) ++to;
-  return tense_in(from, to);
+  Cue clause = tense_in(from, to);
+  // "ab Montag" in a clause that says nothing of its tense: from the coming Monday on.
+  if (before && before->direction == Direction::future && clause.source == CueSource::no_cue)
+    return *before;
+  return clause;
 }
 
 // An "until" word before the date ("bis", "für") takes the nearest occurrence when that one
@@ -568,7 +574,7 @@ Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
 // 14. Februar"); a later one keeps to the tense ("bis mit 1. April bestand" in November).
 Resolved Anchorer::resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
                                     std::size_t begin, std::size_t end, Cue* cue) const {
-  *cue = tense_around(begin, end);
+  *cue = tense_around(begin, end, weekly(reading));
   Reading directed = reading;
   directed.direction = cue->direction;
   Resolved resolved = chronik::resolve(directed, anchor);
@@ -699,7 +705,8 @@ std::size_t Anchorer::code_point_of(std::size_t byte, std::size_t known_byte,
 
 bool is_tense_cue(std::string_view value, bool words_too) {
   if (value == kCuePast || value == kCueFuture) return true;
-  return words_too && (value == kCueSince || value == kCueUntil || value == kCueUntilDate);
+  return words_too &&
+         (value == kCueSince || value == kCueUntil || value == kCueUntilDate || value == kCueFrom);
 }
 
 int nearest_century(int two_digits, int anchor_year) {

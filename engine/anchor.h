@@ -37,7 +37,7 @@ void place_first_end(const Reading& first_reading, const Timex& second, Timex* f
 
 // Words that tell the tense of a clause: form -> "past" or "future" (the grammar's lexicon
 // "tense", and the third column of verb lexicons); and words right before a date that outrank
-// it: "since", "until", "until_date" (see Anchorer).
+// it: "since", "until", "until_date", "from" (see Anchorer).
 struct TenseCues {
   FormTable words;
   // Endings that make a lower-case word a cue when no word lists it (the lexicon's forms that
@@ -52,6 +52,7 @@ inline constexpr std::string_view kCueFuture = "future";
 inline constexpr std::string_view kCueSince = "since";
 inline constexpr std::string_view kCueUntil = "until";
 inline constexpr std::string_view kCueUntilDate = "until_date";
+inline constexpr std::string_view kCueFrom = "from";
 
 // Whether `value` is a cue the anchoring reads: a tense, or (only when `words_too`, as in the
 // lexicon "tense") one of the words that outrank it.
@@ -93,7 +94,7 @@ class Anchorer {
   bool same_sentence(std::size_t from, std::size_t to) const;
   // Whether the latest day gives `reading`, a time without a date, its day.
   bool day_reaches(const Reading& reading, std::size_t begin) const;
-  Cue tense_around(std::size_t begin, std::size_t end) const;
+  Cue tense_around(std::size_t begin, std::size_t end, bool weekly) const;
   Cue tense_in(std::size_t from, std::size_t to) const;
   const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;

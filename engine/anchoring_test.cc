@@ -218,6 +218,18 @@ TEST_CASE("in news a look back from an earlier expression does not move the late
   });
 }
 
+TEST_CASE("'ab' before a weekday takes the coming one unless the clause says past") {
+  check_all({
+      {"2020-07-21", "Diese Lockerungen gelten ab Sonnabend in Berlin.", "Sonnabend", "2020-07-25",
+       "from the document date 2020-07-21; future, from 'ab' at 25"},
+      {"2020-03-17", "Frankreich hatte bereits ab Sonntag alle Bars geschlossen.", "Sonntag",
+       "2020-03-15", "from the document date 2020-03-17; past, from 'hatte' at 11"},
+      {"2020-07-21", "Die Messe läuft ab 1. Juli.", "1. Juli", "2020-07-01",
+       "from the document date 2020-07-21; the nearest, as nothing in its clause says past or "
+       "future"},
+  });
+}
+
 TEST_CASE("minutes later than a day are a time of that day, the time unknown") {
   check_all({
       {"2014-12-26", "Am 24. Dezember fiel das Tor. Drei Minuten später glich er aus.",

@@ -27,7 +27,7 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
       std::string place = lexicon.file + ":" + std::to_string(entry.line);
       if (!is_tense_cue(cue, in_tense_lexicon)) {
         *error = place + ": \"" + cue + "\" is no tense (past or future" +
-                 (in_tense_lexicon ? ", since, until or until_date)" : ")");
+                 (in_tense_lexicon ? ", since, until, until_date or from)" : ")");
         return false;
       }
       auto [first, inserted] = first_place.emplace(entry.form, place);
