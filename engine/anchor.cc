@@ -92,6 +92,16 @@ bool comes_soon(const Value& value, const Point& anchor) {
   return there && here && there->first >= here->first && there->first <= here->last + kPlanAhead;
 }
 
+// Whether `p`, counted from an earlier expression, lies before it ("am Vortag", "im Jahr
+// zuvor"): news looks back from the day it tells and goes on there, so that a second "Vortag"
+// is the same day, not the day before that.
+bool looks_back(const Point& p, const Anchoring& anchoring) {
+  if (anchoring.source != AnchorSource::expression) return false;
+  auto there = interval_of(p);
+  auto here = interval_of(anchoring.anchor);
+  return there && here && there->last < here->first;
+}
+
 // Whether a candidate interval lies in `direction` from the anchor's.
 bool lies(const DayInterval& candidate, const DayInterval& anchor, Direction direction) {
   days slack = candidate.first == candidate.last ? kTenseSlack : days{0};
@@ -238,6 +248,12 @@ Point shift(const Point& anchor, int amount, Unit unit, Granularity granularity,
   Granularity readable = coarser(granularity, anchor.granularity);
   sys_days day = *representative_day(anchor);
   Point base = point_at(shift_day(day, amount, unit), readable);
+  // Minutes after a day without a time of day ("drei Minuten später"): that day, at a time
+  // unknown, since a time must have one.
+  if (granularity >= Granularity::hour && anchor.granularity == Granularity::day &&
+      value.granularity <= granularity) {
+    base.granularity = granularity;
+  }
   if (value.granularity <= granularity) return base;  // no finer fields to lay over it
   return overlay(base, value, readable);
 }
@@ -337,7 +353,15 @@ bool ends_sentence(std::string_view text, std::size_t i) {
     if (digits < kDigitsEndingSentence || (digits == 4 && is_recent_year(text, i - 4)))
       return false;
   }
-  return i + 1 >= text.size() || text[i + 1] == ' ';
+  std::size_t after = i + 1;
+  // A quotation ends with its sentence ("„Sind Sportvereine zukunftsfähig?“ Einen Bericht").
+  for (std::string_view quote : {"\u201C", "\u201D", "\"", "\u00BB", "\u00AB"}) {
+    if (text.substr(after).starts_with(quote)) {
+      after += quote.size();
+      break;
+    }
+  }
+  return after >= text.size() || text[after] == ' ';
 }
 
 // Whether no sentence ends in text[from, to), which is nearby.
@@ -456,8 +480,9 @@ void Anchorer::cues_in(std::size_t from, std::size_t to, OnCue on_cue) const {
       i = utf8::next(text_, i);
     if (i == word) return;
     std::string_view text = text_.substr(word, i - word);
-    auto cue = cues_->find(text);
-    if (cue != cues_->end() && !on_cue(std::string_view(cue->second), word, text)) return;
+    auto listed = cues_->words.find(text);
+    const std::string* cue = listed != cues_->words.end() ? &listed->second : ending_cue(word, i);
+    if (cue && !on_cue(std::string_view(*cue), word, text)) return;
   }
 }
 
@@ -491,6 +516,27 @@ Cue Anchorer::tense_in(std::size_t from, std::size_t to) const {
           .direction = Direction::nearest};
 }
 
+// The cue of text[word, end), a word no lexicon lists, by its ending: only a lower-case word
+// longer than the ending, and not one before a capitalized word or a number, which it qualifies
+// ("die organisierte Kriminalität"), as a verb does not ("quittierte die Niederlage").
+const std::string* Anchorer::ending_cue(std::size_t word, std::size_t end) const {
+  std::string_view w = text_.substr(word, end - word);
+  for (const auto& [ending, cue] : cues_->endings) {
+    if (w.size() <= ending.size() || !w.ends_with(ending)) continue;
+    std::string_view first = w.substr(0, utf8::next(w, 0));
+    if (utf8::lowercase_first(first) != first) return nullptr;
+    std::size_t next = end;
+    while (next < text_.size() && text_[next] == ' ') ++next;
+    if (next > end && next < text_.size()) {
+      if (utf8::is_digit(text_[next])) return nullptr;  // "die stationierten 34 500 Soldaten"
+      std::string_view after = text_.substr(next, utf8::next(text_, next) - next);
+      if (utf8::lowercase_first(after) != after) return nullptr;
+    }
+    return &cue;
+  }
+  return nullptr;
+}
+
 // A word among the two before text[begin, ...), or the two together, that outranks the clause's
 // tense: "since" makes the date past ("seit dem 1. Januar wird gebaut", "wie im Frühjahr"),
 // "until" (and "until_date", unless the date is `weekly`) the nearest ("verlängerte bis zum
@@ -506,31 +552,37 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
       i = utf8::previous(text_, i);
     if (i == word_end) return std::nullopt;
     std::string_view word = text_.substr(i, word_end - i);
-    auto cue = cues_->find(word);
+    auto cue = cues_->words.find(word);
     // The two words together may be the cue ("wie im Frühjahr", not "wie es im Frühjahr").
-    if (cue == cues_->end() && !later.empty()) {
-      cue = cues_->find(std::string(word) + ' ' + std::string(later));
+    if (cue == cues_->words.end() && !later.empty()) {
+      cue = cues_->words.find(std::string(word) + ' ' + std::string(later));
     }
     later = word;
-    if (cue == cues_->end()) continue;
+    if (cue == cues_->words.end()) continue;
     if (cue->second == kCueSince)
       return Cue{CueSource::tense, Direction::past, std::string(cue->first), i};
     if (cue->second == kCueUntil || (cue->second == kCueUntilDate && !weekly))
       return Cue{CueSource::tense, Direction::nearest, std::string(cue->first), i};
+    if (cue->second == kCueFrom && weekly)
+      return Cue{CueSource::tense, Direction::future, std::string(cue->first), i};
   }
   return std::nullopt;
 }
 
 // The tense of the clause around text[begin, end). Only the clause: a sentence often joins a
 // past clause to one about what comes ("kam sie nicht, und so gastiert er am 9. Dezember").
-Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
+Cue Anchorer::tense_around(std::size_t begin, std::size_t end, bool weekly) const {
   if (!cues_) return {.source = CueSource::no_cue, .direction = Direction::nearest};
-  if (auto before = word_before(begin, false); before && before->direction == Direction::past)
-    return *before;
+  std::optional<Cue> before = word_before(begin, weekly);
+  if (before && before->direction == Direction::past) return *before;
   std::size_t to = end;
   std::size_t last = std::min(text_.size(), end + kNearby);
   while (to < last && !ends_clause(text_, to)) ++to;
-  return tense_in(clause_begin(begin), to);
+  Cue clause = tense_in(clause_begin(begin), to);
+  // "ab Montag" in a clause that says nothing of its tense: from the coming Monday on.
+  if (before && before->direction == Direction::future && clause.source == CueSource::no_cue)
+    return *before;
+  return clause;
 }
 
 // An "until" word before the date ("bis", "für") takes the nearest occurrence when that one
@@ -538,7 +590,7 @@ Cue Anchorer::tense_around(std::size_t begin, std::size_t end) const {
 // 14. Februar"); a later one keeps to the tense ("bis mit 1. April bestand" in November).
 Resolved Anchorer::resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
                                     std::size_t begin, std::size_t end, Cue* cue) const {
-  *cue = tense_around(begin, end);
+  *cue = tense_around(begin, end, weekly(reading));
   Reading directed = reading;
   directed.direction = cue->direction;
   Resolved resolved = chronik::resolve(directed, anchor);
@@ -572,6 +624,14 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
   bool to_text =
       reading.anaphoric || (narrative_ && !reading.deictic &&
                             (reading.relation != Relation::absolute || reading.two_digit_year));
+  // Years counted from a bare year the text named after its latest date ("1973 kam sie nach
+  // München und 40 Jahre später"): that year, though it did not move the latest date.
+  if (to_text && reading.anaphoric && reading.relation == Relation::shift &&
+      reading.shift_granularity <= Granularity::year && aside_year_ &&
+      (!last_date_ || aside_year_->begin_code_point > last_date_->begin_code_point)) {
+    *how = anchoring_to(*aside_year_);
+    return aside_year_->point;
+  }
   if (to_text && last_date_ && !wants_finer(reading, last_date_->point)) {
     *how = anchoring_to(*last_date_);
     return last_date_->point;
@@ -585,7 +645,8 @@ std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how
 //  - in narrative text, dates resolved against the document date ("heute" in a history);
 //  - a bare year other than that of a finer latest date: it looks back or ahead ("seit 1941",
 //    "bis 1945" in an account of June 1944), while the account goes on where it was; a part of
-//    a year ("Ende 2019") sets a new time instead.
+//    a year ("Ende 2019") sets a new time instead;
+//  - in news, a look back from an earlier expression ("am Vortag", "im Jahr zuvor").
 void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, std::size_t end,
                         std::size_t begin_code_point, bool after_days) {
   std::string_view text = text_.substr(begin, end - begin);
@@ -597,12 +658,14 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;
   if (narrative_ && resolved.anchoring.source == AnchorSource::document_date) return;
+  if (!narrative_ && looks_back(*p, resolved.anchoring)) return;
   bool aside = last_date_ && p->granularity == Granularity::year && mod == Mod::none &&
                last_date_->point.granularity > Granularity::year &&
                p->year != last_date_->point.year;
   // In a section headed by its years ("Kriegsjahr 1915"), a date of other years looks back or
   // ahead ("im April 1917"), and the section's account goes on in its own years.
   bool outside = section_start_ && (p->year < section_first_year_ || p->year > section_last_year_);
+  if (aside && !outside) aside_year_ = NamedDate{*p, text, begin_code_point};
   if (aside || outside) return;
   Point date = *p;
   if (date.has_time()) {
@@ -688,7 +751,8 @@ std::size_t Anchorer::code_point_of(std::size_t byte, std::size_t known_byte,
 
 bool is_tense_cue(std::string_view value, bool words_too) {
   if (value == kCuePast || value == kCueFuture || value == kCueEachDay) return true;
-  return words_too && (value == kCueSince || value == kCueUntil || value == kCueUntilDate);
+  return words_too &&
+         (value == kCueSince || value == kCueUntil || value == kCueUntilDate || value == kCueFrom);
 }
 
 int nearest_century(int two_digits, int anchor_year) {
@@ -734,9 +798,13 @@ void place_first_end(const Reading& first_reading, const Timex& second, Timex* f
   const Point* to = second.value.point();
   const Point* from = first_reading.value.point();
   if (first_reading.relation != Relation::fill || !to || !to->anchored() || to->month == 0 ||
-      to->has_time() || !from || from->month == 0 || from->has_time()) {
+      to->has_time() || !from) {
     return;
   }
+  // A weekday before a day, with a part of day or not: "in der Nacht von Samstag auf Sonntag".
+  bool weekday_to_day =
+      from->weekday_form() && from->week == 0 && to->day != 0 && !first_reading.night_before;
+  if (!weekday_to_day && (from->month == 0 || from->has_time())) return;
   Reading up_to = first_reading;
   up_to.direction = Direction::past;
   Resolved resolved = resolve(up_to, *to);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "chronik/document.h"
@@ -30,21 +31,31 @@ Resolved resolve(const Reading& reading, const std::optional<Point>& anchor);
 // A range resolved end by end ("von März bis November", "vom 13. bis 31. Januar") is read from
 // its second end, which its clause's tense or the nearest occurrence placed: a first end
 // `first`, read from `first_reading` without a year of its own, becomes the latest occurrence
-// up to `second`, and its anchoring says so. Ranges of days and months only.
+// up to `second`, and its anchoring says so. Ranges of days and months, and a weekday before
+// a day ("in der Nacht von Samstag auf Sonntag").
 void place_first_end(const Reading& first_reading, const Timex& second, Timex* first);
 
 // Words that tell the tense of a clause: form -> "past" or "future" (the grammar's lexicon
 // "tense", and the third column of other lexicons); words right before a date that outrank
-// it: "since", "until", "until_date"; and words that spread a clock time after them in their
-// clause over several days: "each_day" ("jeweils 20 Uhr", "montags von 9 bis 12 Uhr"). See
-// Anchorer.
-using TenseCues = FormTable;
+// it: "since", "until", "until_date", "from"; and words that spread a clock time after them in
+// their clause over several days: "each_day" ("jeweils 20 Uhr", "montags von 9 bis 12 Uhr").
+// See Anchorer.
+struct TenseCues {
+  FormTable words;
+  // Endings that make a lower-case word a cue when no word lists it (the lexicon's forms that
+  // start with '-', without it): ending -> "past" or "future". Not before a capitalized word,
+  // where such a word is an adjective ("die organisierte Kriminalität").
+  std::vector<std::pair<std::string, std::string>> endings;
+
+  bool empty() const { return words.empty() && endings.empty(); }
+};
 inline constexpr std::string_view kCuePast = "past";
 inline constexpr std::string_view kCueFuture = "future";
 inline constexpr std::string_view kCueSince = "since";
 inline constexpr std::string_view kCueUntil = "until";
 inline constexpr std::string_view kCueUntilDate = "until_date";
 inline constexpr std::string_view kCueEachDay = "each_day";
+inline constexpr std::string_view kCueFrom = "from";
 
 // Whether `value` is a cue the anchoring reads: a tense or "each_day", or (only when
 // `words_too`, as in the lexicon "tense") one of the words that outrank the tense.
@@ -58,7 +69,10 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //    none and stays a time alone (T20:00): after an "each_day" word in its clause ("jeweils 20
 //    Uhr") or after several days in its sentence ("am 25. und 26. August von 10 bis 18 Uhr");
 //  - an anaphoric expression ("am Tag darauf", "drei Jahre später") is resolved against the
-//    latest date in the text, and so is, in narrative text, every date without a year;
+//    latest date in the text, and so is, in narrative text, every date without a year; one
+//    counted in years or coarser against a bare year named since, though such a year does not
+//    move the latest date ("1973 kam sie nach München und 40 Jahre später"); in news, an
+//    expression that looks back from the latest date ("am Vortag") does not move it either;
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
 //    date starts a section there: each later heading takes the story back to that date, and
 //    dates of other years than the heading's do not move it;
@@ -91,8 +105,9 @@ class Anchorer {
   template <typename OnCue>
   void cues_in(std::size_t from, std::size_t to, OnCue on_cue) const;
   std::size_t clause_begin(std::size_t begin) const;
-  Cue tense_around(std::size_t begin, std::size_t end) const;
+  Cue tense_around(std::size_t begin, std::size_t end, bool weekly) const;
   Cue tense_in(std::size_t from, std::size_t to) const;
+  const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
   Resolved resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
                             std::size_t begin, std::size_t end, Cue* cue) const;
@@ -124,10 +139,11 @@ class Anchorer {
   // An anchoring to that expression.
   static Anchoring anchoring_to(const NamedDate& date);
 
-  std::optional<NamedDate> last_date_;  // the latest
-  std::optional<NamedDate> last_day_;   // the day of the latest expression that named one
-  std::size_t last_day_end_ = 0;        // and where that expression ends, in bytes
-  bool last_day_after_days_ = false;    // and whether it was the last of several days
+  std::optional<NamedDate> last_date_;   // the latest
+  std::optional<NamedDate> aside_year_;  // the latest bare year that did not move it
+  std::optional<NamedDate> last_day_;    // the day of the latest expression that named one
+  std::size_t last_day_end_ = 0;         // and where that expression ends, in bytes
+  bool last_day_after_days_ = false;     // and whether it was the last of several days
   // Narrative sections (see follow_headings).
   std::size_t searched_ = 0;    // the text before it is searched for headings
   std::size_t line_begin_ = 0;  // the first line not yet taken for a heading or not

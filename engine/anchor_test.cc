@@ -223,6 +223,13 @@ TEST_CASE("a shift is read at the anchor's precision when that is coarser") {
   CHECK(shift_str(month(2025, 2), -1, Unit::month) == "2025-01");
 }
 
+TEST_CASE("a shift in hours or minutes from a day without a time gives that day, time unknown") {
+  CHECK(shift_str(day(2014, 12, 24), 3, Unit::minute) == "2014-12-24TXX:XX");
+  CHECK(shift_str(day(2014, 12, 24), -2, Unit::hour) == "2014-12-24TXX:XX");
+  CHECK(shift_str(month(2014, 12), 3, Unit::minute) == "2014-12");
+  CHECK(shift_str(day(2014, 12, 24), 1, Unit::day) == "2014-12-25");
+}
+
 TEST_CASE("a part of day is laid over a shifted day") {
   Point evening{.granularity = Granularity::part_of_day, .part_of_day = PartOfDay::evening};
   CHECK(shift_str(day(2025, 2, 12), -1, Unit::day, Granularity::day, evening) == "2025-02-11TEV");
@@ -319,7 +326,7 @@ struct Told {
   std::string_view text;
   DocType type = DocType::news;
   std::optional<Point> dct = day(2025, 2, 12);
-  FormTable cues = {{"hatte", "past"}, {"wird", "future"}};
+  TenseCues cues = {.words = {{"hatte", "past"}, {"wird", "future"}}};
 
   std::string value_at(Anchorer& anchorer, const Reading& reading, std::string_view expression) {
     std::size_t begin = text.find(expression);

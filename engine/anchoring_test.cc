@@ -71,6 +71,9 @@ TEST_CASE("a range is read from its second end: the first end is the latest up t
        "from '31. Januar' at 26 (2021-01-31)"},
       {"2021-11-15", "Von Dezember bis Februar schließt er.", "Dezember", "2021-12",
        "from 'Februar' at 17 (2022-02)"},
+      // The nearest Saturday to a Wednesday is the coming one, the nearest Sunday the last one.
+      {"2020-02-12", "Die Nacht von Samstag auf Sonntag bleibt ruhig.", "Nacht von Samstag",
+       "2020-02-08TNI", "from 'Sonntag' at 26 (2020-02-09)"},
   });
 }
 
@@ -173,6 +176,79 @@ TEST_CASE("a verb's form counts as a cue only as written, not capitalized ('Stan
        "future"},
       {"2020-08-18", "Die Lage stand im November fest.", "November", "2019-11",
        "from the document date 2020-08-18; past, from 'stand' at 9"},
+  });
+}
+
+TEST_CASE("a lower-case word ending like a weak past verb is a past cue, not as an adjective") {
+  check_all({
+      {"2020-06-30", "Darüber informierte die Stadt am Donnerstag.", "Donnerstag", "2020-06-25",
+       "from the document date 2020-06-30; past, from 'informierte' at 8"},
+      {"2015-09-09", "Er holte Bronze und das Wochenende quittierte er mit einem Satz.",
+       "Wochenende", "2015-W36-WE",
+       "from the document date 2015-09-09; past, from 'quittierte' at 35"},
+      {"2025-07-15", "Die organisierte Kriminalität wächst im Dezember.", "Dezember", "2025-12",
+       "from the document date 2025-07-15; the nearest, as nothing in its clause says past or "
+       "future"},
+      {"2025-07-15", "Die im Dezember stationierten 500 Soldaten bleiben.", "Dezember", "2025-12",
+       "from the document date 2025-07-15; the nearest, as nothing in its clause says past or "
+       "future"},
+  });
+}
+
+TEST_CASE("years counted from a bare year the text named since its latest date") {
+  check_all({
+      {"2020-05-24",
+       "Am 3. Mai sprach sie. Goetz kam 1973 nach München und 40 Jahre später schenkte sie "
+       "ihre Sammlung dem Freistaat.",
+       "40 Jahre später", "2013", "from '1973' at 32 (1973)"},
+      // A bare year does not move the latest date for what is not counted in years.
+      {"2020-05-24", "Am 3. Mai 2020 sprach sie, seit 1973 im Amt. Zwei Tage später ging sie.",
+       "Zwei Tage später", "2020-05-05", "from '3. Mai 2020' at 3 (2020-05-03)"},
+  });
+}
+
+TEST_CASE("in news a look back from an earlier expression does not move the latest date") {
+  check_all({
+      {"2020-09-13",
+       "Am Freitag lag der Wert bei 1,11 (Vortag: 1,04). Die Zahl des Vortages stieg.", "Vortages",
+       "2020-09-10", "from 'Freitag' at 3 (2020-09-11)"},
+      {"2015-02-09",
+       "Am Freitag siegte er wie schon am Tag zuvor, und sie wiederholte ihren Sieg vom Vortag.",
+       "Vortag", "2015-02-05", "from 'Freitag' at 3 (2015-02-06)"},
+  });
+}
+
+TEST_CASE("'ab' before a weekday takes the coming one unless the clause says past") {
+  check_all({
+      {"2020-07-21", "Diese Lockerungen gelten ab Sonnabend in Berlin.", "Sonnabend", "2020-07-25",
+       "from the document date 2020-07-21; future, from 'ab' at 25"},
+      {"2020-03-17", "Frankreich hatte bereits ab Sonntag alle Bars geschlossen.", "Sonntag",
+       "2020-03-15", "from the document date 2020-03-17; past, from 'hatte' at 11"},
+      {"2020-07-21", "Die Messe läuft ab 1. Juli.", "1. Juli", "2020-07-01",
+       "from the document date 2020-07-21; the nearest, as nothing in its clause says past or "
+       "future"},
+  });
+}
+
+TEST_CASE("minutes later than a day are a time of that day, the time unknown") {
+  check_all({
+      {"2014-12-26", "Am 24. Dezember fiel das Tor. Drei Minuten später glich er aus.",
+       "Drei Minuten später", "2014-12-24TXX:XX", "from '24. Dezember' at 3 (2014-12-24)"},
+      {"2014-12-26", "Vor zwei Stunden kam er.", "Vor zwei Stunden", "2014-12-26TXX:XX",
+       "from the document date 2014-12-26"},
+  });
+}
+
+TEST_CASE("a question or exclamation closing a quotation ends the sentence") {
+  check_all({
+      {"2025-07-15",
+       "Er hielt einen Vortrag über „Sind Vereine zukunftsfähig?“ Einen Bericht gibt "
+       "es im Dezember.",
+       "Dezember", "2025-12",
+       "from the document date 2025-07-15; the nearest, as nothing in its clause says past or "
+       "future"},
+      {"2025-07-15", "Er rief „Halt!“ und hielt im Dezember an.", "Dezember", "2024-12",
+       "from the document date 2025-07-15; past, from 'hielt' at 20"},
   });
 }
 

@@ -26,8 +26,9 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
       if (cue.empty() && !in_tense_lexicon) continue;
       std::string place = lexicon.file + ":" + std::to_string(entry.line);
       if (!is_tense_cue(cue, in_tense_lexicon)) {
-        *error = place + ": \"" + cue + "\" is no tense (past, future" +
-                 (in_tense_lexicon ? ", each_day, since, until or until_date)" : " or each_day)");
+        *error =
+            place + ": \"" + cue + "\" is no tense (past, future" +
+            (in_tense_lexicon ? ", each_day, since, until, until_date or from)" : " or each_day)");
         return false;
       }
       auto [first, inserted] = first_place.emplace(entry.form, place);
@@ -35,9 +36,13 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
         *error = place + ": \"" + entry.form + "\" has a tense at " + first->second + " too";
         return false;
       }
-      cues->emplace(entry.form, cue);
+      if (in_tense_lexicon && entry.form.size() > 1 && entry.form.front() == '-') {
+        cues->endings.emplace_back(entry.form.substr(1), cue);
+        continue;
+      }
+      cues->words.emplace(entry.form, cue);
       if (in_tense_lexicon || cue == kCueEachDay)
-        cues->emplace(utf8::capitalize_first(entry.form), cue);
+        cues->words.emplace(utf8::capitalize_first(entry.form), cue);
     }
   }
   return true;

@@ -130,8 +130,8 @@ TEST_CASE("tense cues come from the lexicon 'tense' and from third columns, each
         "lexicons/tense.tsv:2: \"tagte\" has a tense at lexicons/verb.tsv:2 too");
   files[3].text = "chronik-lexicon 1\nwird\tsoon\n";
   CHECK(Engine(files).error() ==
-        "lexicons/tense.tsv:2: \"soon\" is no tense (past, future, each_day, since, until or "
-        "until_date)");
+        "lexicons/tense.tsv:2: \"soon\" is no tense (past, future, each_day, since, until, "
+        "until_date or from)");
 }
 
 TEST_CASE("the built-in grammar provides the sentence splitter's abbreviations") {

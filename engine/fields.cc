@@ -6,10 +6,10 @@ namespace chronik {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "year",    "year_bc", "year2",   "month",     "day",     "weekday",     "week",
-    "quarter", "half",    "season",  "part",      "hour",    "minute",      "decade",
-    "century", "amount",  "offset",  "direction", "unit",    "granularity", "ref",
-    "mod",     "weekend", "holiday", "anaphoric", "deictic", "night_before"};
+    "year",    "year_bc",    "year2",   "month",   "day",       "weekday", "week",
+    "quarter", "half",       "season",  "part",    "hour",      "minute",  "decade",
+    "century", "century_bc", "amount",  "offset",  "direction", "unit",    "granularity",
+    "ref",     "mod",        "weekend", "holiday", "anaphoric", "deictic", "night_before"};
 
 std::optional<int> to_int(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -57,6 +57,7 @@ std::optional<Range> range_of(Field f) {
     case Field::decade:
       return Range{0, 9990};
     case Field::century:
+    case Field::century_bc:
       return Range{1, 99};
     case Field::offset:
       return Range{-10000, 10000};

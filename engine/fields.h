@@ -32,6 +32,7 @@ enum class Field : std::uint8_t {
   minute,        // 0-59
   decade,        // first year (1990) or two digits (90: the 1990s)
   century,       // ordinal: 19 is the 19th century, 1800-1899
+  century_bc,    // ordinal before Christ: 6 is the 6th century BC, 599-500 BC (BC05)
   amount,        // a count, or X for an unknown amount
   offset,        // a signed count of units from the anchor: -1 (gestern), 0 (heute)
   direction,     // -1 past, 0 this, +1 future

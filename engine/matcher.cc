@@ -570,7 +570,12 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
     Reading readings[2];
     int count = read(*c.rule, c.groups, readings);
     if (count == 0) continue;
-    if (!c.rule->production->function) return true;  // blocked
+    if (!c.rule->production->function) {  // blocked: only its span, when it has one
+      const re2::StringPiece& span = c.groups[std::max(c.rule->span_group, 0)];
+      if (c.rule->span_group >= 0 && span.data() != nullptr)
+        *match_end = static_cast<std::size_t>(span.data() - text.data()) + span.size();
+      return true;
+    }
     int span_groups[2] = {c.rule->span_group, c.rule->span_to_group};
     for (int i = 0; i < count; ++i) {
       Match m{c.rule, start, c.end, readings[i], i == 1};

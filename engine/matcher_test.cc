@@ -198,6 +198,23 @@ TEST_CASE("a rule producing none blocks what it matches") {
   CHECK(texts_of(extract("2025 Euro und 2025 kam er.")) == Texts{"2025"});
 }
 
+TEST_CASE("a rule producing none with a span capture blocks only its span") {
+  Engine e(
+      grammar_with("chronik-rules 1\n"
+                   "rule date.year\n"
+                   "pattern (?P<year>{year})\n"
+                   "produce date\n"
+                   "\n"
+                   "rule guard.count_before_year\n"
+                   "pattern (?P<span>{year}){s}im{s}Jahr{s}{year}\n"
+                   "produce none\n"));
+  REQUIRE(e.ok());
+  Document doc;
+  doc.text = "davon 1700 im Jahr 2011";
+  doc.date = DocumentDate::parse("2025-02-12");
+  CHECK(texts_of(e.extract(doc)) == Texts{"2011"});
+}
+
 TEST_CASE("a span capture narrows the reported span") {
   std::vector<Timex> found = extract("seit 2020 lebt er hier");
   REQUIRE(found.size() == 1);

@@ -27,6 +27,10 @@ void set_year_fields(const FieldValues& f, Point& p) {
   } else if (auto c = f.integer(Field::century)) {
     p.year = (*c - 1) * 100;
     p.granularity = Granularity::century;
+  } else if (auto bc = f.integer(Field::century_bc)) {
+    // The 6th century BC is read as the hundred years 599-500 BC, which TIMEX3 writes BC05.
+    p.year = 1 - (*bc * 100 - 1);
+    p.granularity = Granularity::century;
   }
 }
 
@@ -72,9 +76,9 @@ std::optional<Point> point_from(const FieldValues& f, Granularity coarsest) {
 
 bool has_date_fields(const FieldValues& f) {
   for (Field field :
-       {Field::year, Field::year_bc, Field::year2, Field::decade, Field::century, Field::half,
-        Field::quarter, Field::season, Field::month, Field::week, Field::day, Field::weekday,
-        Field::part, Field::hour, Field::minute, Field::weekend, Field::holiday}) {
+       {Field::year, Field::year_bc, Field::year2, Field::decade, Field::century, Field::century_bc,
+        Field::half, Field::quarter, Field::season, Field::month, Field::week, Field::day,
+        Field::weekday, Field::part, Field::hour, Field::minute, Field::weekend, Field::holiday}) {
     if (f.has(field)) return true;
   }
   return false;

@@ -101,7 +101,7 @@ void append_time(std::string& out, const Point& p) {
   append_field(out, p.hour, 2, p.hour != Point::kUnknown);
   out += ':';
   bool minute = p.granularity == Granularity::minute && p.minute != Point::kUnknown;
-  append_field(out, minute ? p.minute : 0, 2, true);
+  append_field(out, minute ? p.minute : 0, 2, minute || p.hour != Point::kUnknown);
 }
 
 void append_day(std::string& out, const Point& p) {
@@ -251,9 +251,11 @@ bool parse_time(std::string_view text, std::size_t* i, Point* p) {
   }
   int minute = 0;
   if (!read_field(text, i, 2, Point::kUnknown, &p->hour) || !consume(text, i, ":") ||
-      !read_field(text, i, 2, Point::kUnknown, &minute) || minute == Point::kUnknown) {
+      !read_field(text, i, 2, Point::kUnknown, &minute) ||
+      (minute == Point::kUnknown && p->hour != Point::kUnknown)) {
     return false;
   }
+  if (minute == Point::kUnknown) minute = 0;  // "TXX:XX": a time of day not known
   p->granularity = minute == 0 ? Granularity::hour : Granularity::minute;
   if (minute != 0) p->minute = minute;
   return true;

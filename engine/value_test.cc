@@ -89,6 +89,10 @@ TEST_CASE("unknown fields print as X") {
   CHECK(str({.granularity = Granularity::season, .year = 2025}) == "2025-XX");
   CHECK(str({.granularity = Granularity::quarter, .year = 2025}) == "2025-QX");
   CHECK(str({.granularity = Granularity::day}) == "XXXX-XX-XX");
+  CHECK(str({.granularity = Granularity::hour, .year = 2014, .month = 12, .day = 24}) ==
+        "2014-12-24TXX:XX");
+  CHECK(str({.granularity = Granularity::minute, .year = 2014, .month = 12, .day = 24}) ==
+        "2014-12-24TXX:XX");
 }
 
 TEST_CASE("fields finer than the granularity are ignored") {
@@ -311,6 +315,7 @@ TEST_CASE("parse_value reads back what str() writes") {
                                 "T20:00",
                                 "T14:30",
                                 "TNI",
+                                "2014-12-24TXX:XX",
                                 "P10Y",
                                 "PXDE",
                                 "PT30M",
@@ -350,7 +355,7 @@ TEST_CASE("parse_value reads typed fields") {
 TEST_CASE("parse_value rejects what is not a TIMEX3 value") {
   for (std::string_view text :
        {"", "20251", "2025-1", "2025-13-", "P", "PT3D", "P3X", "PY", "2025-01-21T", "2025-01-21T14",
-        "BCXXXX", "2025-W", "T", "T14", "T14:00Z", "soon"}) {
+        "2025-01-21T14:XX", "BCXXXX", "2025-W", "T", "T14", "T14:00Z", "soon"}) {
     CAPTURE(text);
     CHECK_FALSE(parse_value(text).has_value());
   }

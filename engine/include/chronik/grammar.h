@@ -25,8 +25,10 @@ namespace chronik {
 // Lexicons the engine reads by name, beside those the rules refer to: "abbreviation" (words a
 // full stop does not end a sentence after) and "tense" (words that tell a clause's tense, form ->
 // "past" or "future", for anchoring dates without a year; and words before a date that outrank
-// it: "since", "until", "until_date"). A third column in any lexicon gives a form's tense too
-// ("gründete	gründen	past"), so that a verb is listed once.
+// it: "since", "until", "until_date", "from"). A third column in any lexicon gives a form's tense
+// too
+// ("gründete	gründen	past"), so that a verb is listed once. A form of "tense" that starts
+// with '-' is an ending that lower-case words no lexicon lists are read by ("-ierte	past").
 inline constexpr std::string_view kAbbreviationLexicon = "abbreviation";
 inline constexpr std::string_view kTenseLexicon = "tense";
 
