@@ -6,10 +6,11 @@ namespace chronik {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "year",    "year_bc",    "year2",   "month",   "day",       "weekday", "week",
-    "quarter", "half",       "season",  "part",    "hour",      "minute",  "decade",
-    "century", "century_bc", "amount",  "offset",  "direction", "unit",    "granularity",
-    "ref",     "mod",        "weekend", "holiday", "anaphoric", "deictic", "night_before"};
+    "year",    "year_bc",   "year2",     "next_year",   "month",       "day",
+    "weekday", "week",      "quarter",   "half",        "season",      "part",
+    "hour",    "minute",    "decade",    "century",     "century_bc",  "amount",
+    "offset",  "direction", "unit",      "granularity", "ref",         "mod",
+    "weekend", "holiday",   "anaphoric", "deictic",     "night_before"};
 
 std::optional<int> to_int(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -37,6 +38,7 @@ std::optional<Range> range_of(Field f) {
     case Field::year_bc:
       return Range{1, 9999};
     case Field::year2:
+    case Field::next_year:
       return Range{0, 99};
     case Field::month:
       return Range{1, 12};

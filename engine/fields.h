@@ -20,6 +20,7 @@ enum class Field : std::uint8_t {
   year,          // full year: 2025
   year_bc,       // a year before Christ: 490 (v. Chr.)
   year2,         // two-digit year: 25
+  next_year,     // the last two digits of the year after `year`: 71 in 1870/71, else no match
   month,         // 1-12
   day,           // 1-31
   weekday,       // ISO 1 (Monday) - 7

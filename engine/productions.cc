@@ -97,6 +97,10 @@ std::optional<Reading> produce_date(const FieldValues& f) {
   // Start below the year so that a decade or century can set a coarser granularity.
   auto p = point_from(f, Granularity::millennium);
   if (!p) return std::nullopt;
+  // "1870/71" names two years in a row; "1 BvR 1307/91" is a file number.
+  if (auto next = f.integer(Field::next_year); next && (p->year + 1) % 100 != *next) {
+    return std::nullopt;
+  }
   Reading r;
   r.type = type_of(*p);
   r.relation = p->anchored() ? Relation::absolute : Relation::fill;
