@@ -247,6 +247,108 @@ class EmptyParts {
   std::map<std::string, bool, std::less<>> compiled_;
 };
 
+// The body of a group atom "(...)", "(?:...)", "(?P<x>...)", "(?i:...)"; nullopt for a group
+// that only sets flags ("(?i)").
+std::optional<std::string_view> atom_body(std::string_view atom) {
+  std::string_view body = atom.substr(1, atom.size() - 2);
+  if (body.starts_with("?P<")) {
+    body.remove_prefix(body.find('>') + 1);
+  } else if (body.starts_with("?")) {
+    std::size_t flags_end = body.find_first_of(":)");
+    if (flags_end == std::string_view::npos) return std::nullopt;
+    body.remove_prefix(flags_end + 1);
+  }
+  return body;
+}
+
+std::size_t shortest_match(std::string_view pattern);
+
+// The fewest bytes `part` (a part as split() cuts them) matches, read from its syntax; 0 where
+// this reader does not follow it.
+std::size_t shortest_part(std::string_view part) {
+  std::size_t end = atom_end(part, 0);
+  if (end == kUnreadable || end > part.size()) return 0;
+  if (repetition_end(part, end) != part.size()) {  // a run of plain characters
+    return is_plain(part, 0, end) ? part.size() : 0;
+  }
+  std::string_view repetition = part.substr(end);
+  std::size_t times = 1;
+  if (!repetition.empty() && repetition[0] != '+') {
+    if (repetition[0] != '{') return 0;  // "?", "*"
+    times = 0;
+    for (std::size_t i = 1; i < repetition.size() && repetition[i] >= '0' && repetition[i] <= '9';
+         ++i) {
+      times = times * 10 + static_cast<std::size_t>(repetition[i] - '0');
+    }
+  }
+  std::string_view atom = part.substr(0, end);
+  std::size_t once = 1;
+  if (atom[0] == '^' || atom[0] == '$' || is_assertion(atom) || atom.starts_with(R"(\Q)")) {
+    once = 0;
+  } else if (atom[0] == '(') {
+    std::optional<std::string_view> body = atom_body(atom);
+    once = body ? shortest_match(*body) : 0;
+  }
+  return once * times;
+}
+
+std::size_t shortest_match(std::string_view pattern) {
+  std::vector<Parts> alternatives;
+  if (!split(pattern, &alternatives)) return 0;
+  std::size_t fewest = kUnreadable;
+  for (const Parts& alternative : alternatives) {
+    std::size_t sum = 0;
+    for (std::string_view part : alternative) sum += shortest_part(part);
+    fewest = std::min(fewest, sum);
+  }
+  return fewest;
+}
+
+// A beginning that may match fewer bytes than this stops the scanner before too many words:
+// "in ", "3 ".
+constexpr std::size_t kFewestBytes = 5;
+
+// `part`, which may match nothing, made to match once or more: "(?:x)?" -> "(?:x)", "x*" ->
+// "x+"; nullopt for other repetitions ("{0,3}", lazy ones) and for groups that may be empty.
+std::optional<std::string> required(std::string_view part) {
+  if (part.ends_with("??") || part.ends_with("*?")) return std::nullopt;
+  if (part.ends_with('?')) return std::string(part.substr(0, part.size() - 1));
+  if (part.ends_with('*')) return std::string(part.substr(0, part.size() - 1)) + '+';
+  return std::nullopt;
+}
+
+// Appends to *out the beginnings of one alternative, cut after `parts` parts. A cut would stop
+// the scanner after a part that may match nothing wherever a cut before that part does: the
+// beginning of "[Ii]n{s}(?:etwa{s})?{amount}" would be "in " before every word. When what comes
+// before that part is that short (kFewestBytes), the part is taken both ways: required ("in
+// etwa "), and left out for the part after it ("in zwei"). A longer beginning ("Menschen über
+// ") is selective enough as it is, and the scanner's automaton stays smaller.
+void cut_alternative(const Parts& alternative, std::size_t parts, EmptyParts& empty,
+                     std::vector<std::string>* out) {
+  std::string beginning;
+  bool can_be_empty = true;  // the beginning without its assertions
+  std::size_t counted = 0;
+  for (std::size_t i = 0; i < alternative.size(); ++i) {
+    std::string_view part = alternative[i];
+    if (is_assertion(part)) {
+      beginning.append(part);
+      continue;
+    }
+    bool optional = empty.can_be_empty(part);
+    if (optional && !can_be_empty && counted + 1 >= parts && i + 1 < alternative.size() &&
+        shortest_match(beginning) < kFewestBytes) {
+      if (std::optional<std::string> once = required(part)) {
+        out->push_back(without_capture_names(beginning + *once));
+        continue;
+      }
+    }
+    beginning.append(part);
+    can_be_empty = can_be_empty && optional;
+    if (++counted >= parts && !can_be_empty) break;
+  }
+  out->push_back(without_capture_names(beginning));
+}
+
 void cut(std::string_view pattern, std::size_t parts, EmptyParts& empty,
          std::vector<std::string>* out) {
   std::vector<Parts> alternatives;
@@ -259,16 +361,7 @@ void cut(std::string_view pattern, std::size_t parts, EmptyParts& empty,
       cut(group_body(alternative[0]), parts, empty, out);
       continue;
     }
-    std::string beginning;
-    bool can_be_empty = true;  // the beginning without its assertions
-    std::size_t counted = 0;
-    for (std::string_view part : alternative) {
-      beginning.append(part);
-      if (is_assertion(part)) continue;
-      can_be_empty = can_be_empty && empty.can_be_empty(part);
-      if (++counted >= parts && !can_be_empty) break;
-    }
-    out->push_back(without_capture_names(beginning));
+    cut_alternative(alternative, parts, empty, out);
   }
 }
 

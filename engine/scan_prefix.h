@@ -16,10 +16,12 @@ namespace chronik {
 // The alternatives of `pattern` (an RE2 pattern, macros expanded), each cut after its first
 // `parts` parts (a group, a character class, an escape or a run of plain characters, each with
 // its repetition; "\b", "^" and the like do not count), or later where the cut would match the
-// empty string. A group that is a whole
-// alternative is opened and its own alternatives cut. Names of captures are dropped, so that equal
-// beginnings of different rules are equal strings. Every match of `pattern` starts with a match
-// of one of them. A pattern this reader does not follow (\Q...\E) is returned whole.
+// empty string. A group that is a whole alternative is opened and its own alternatives cut.
+// Names of captures are dropped, so that equal beginnings of different rules are equal strings.
+// Every match of `pattern` starts with a match of one of them. A short cut ("in ") does not end
+// on a part that may match nothing ("in (?:etwa )?[0-9]+"), where it would stop the scanner
+// before every other word: that part is taken both ways ("in (?:etwa )", "in [0-9]+"). A
+// pattern this reader does not follow (\Q...\E) is returned whole.
 std::vector<std::string> beginnings(std::string_view pattern, std::size_t parts);
 // The beginnings of all of `patterns`, in order: the same as one call for each, but faster.
 std::vector<std::string> beginnings(const std::vector<std::string_view>& patterns,

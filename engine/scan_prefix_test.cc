@@ -50,6 +50,20 @@ TEST_CASE("beginnings: parts that may match nothing do not end a beginning") {
   CHECK(beginnings(R"((?P<a>[0-9]*)x)", 1) == Strings{"(?:[0-9]*)x"});
 }
 
+TEST_CASE("beginnings: a short cut does not end on a part that may match nothing") {
+  // "in " would stop the scanner before every other word: the optional part is taken both ways.
+  CHECK(beginnings(R"(in (?:etwa )?[0-9]+ Tagen)", 2) == Strings{"in (?:etwa )", "in [0-9]+"});
+  CHECK(beginnings(R"(in (?:etwa |gut )*[0-9]+ Tagen)", 2) ==
+        Strings{"in (?:etwa |gut )+", "in [0-9]+"});
+  // A repetition that is no plain "?" or "*" is kept as it was.
+  CHECK(beginnings(R"(in (?:etwa ){0,1}[0-9]+ Tagen)", 2) == Strings{"in (?:etwa ){0,1}"});
+  // A longer beginning is selective as it is.
+  CHECK(beginnings(R"(Menschen über (?:etwa )?[0-9]+ Jahre)", 2) ==
+        Strings{"Menschen über (?:etwa )?"});
+  // The part ends the pattern: nothing to go on with.
+  CHECK(beginnings(R"(in (?:etwa)?)", 2) == Strings{"in (?:etwa)?"});
+}
+
 TEST_CASE("beginnings: groups that are whole alternatives are opened, names dropped") {
   CHECK(beginnings("(?P<day>[0-9]+)\\.(?P<month>Mai)", 1) == Strings{"(?:[0-9]+)"});
   CHECK(beginnings("(?:(?P<a>heute) früh|gestern abend)", 1) ==
