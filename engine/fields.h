@@ -42,6 +42,7 @@ enum class Field : std::uint8_t {
   ref,           // PRESENT_REF PAST_REF FUTURE_REF
   mod,           // START MID END APPROX ...
   weekend,       // 1: the weekend of a week
+  and_a_half,    // 1: the amount and a half of the unit ("eineinhalb Wochen": P1.5W)
   holiday,       // a fixed day MM-DD (12-24) or a day counted from Easter Sunday (easter-2)
   anaphoric,     // 1: anchored to the latest date in the text ("am Tag darauf"), not the DCT
   deictic,       // 1: anchored to the time of writing even in narrative text ("heute")

@@ -163,7 +163,8 @@ std::optional<Reading> produce_duration(const FieldValues& f) {
   if (!unit || !amount) return std::nullopt;
   Reading r;
   r.type = TimexType::duration;
-  r.value = Duration{*amount, *unit};
+  r.value = Duration{*amount, *unit, f.has(Field::and_a_half)};
+  if (!r.value.ok()) return std::nullopt;
   return r;
 }
 

@@ -181,6 +181,7 @@ std::string duration_str(const Duration& d) {
     out += 'X';
   } else {
     out += std::to_string(d.amount);
+    if (d.and_a_half) out += ".5";
   }
   out += kUnitDesignators[static_cast<std::size_t>(d.unit)];
   return out;
@@ -219,6 +220,7 @@ std::optional<Duration> parse_duration(std::string_view text) {
     if (digits == i || digits == std::string_view::npos || digits - i > 9) return std::nullopt;
     d.amount = std::stoi(std::string(text.substr(i, digits - i)));
     i = digits;
+    d.and_a_half = consume(text, &i, ".5");
   }
   std::string_view designator = text.substr(i);
   for (std::size_t u = 0; u < kUnitDesignators.size(); ++u) {

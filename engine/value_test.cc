@@ -125,6 +125,15 @@ TEST_CASE("durations print their amount and unit designator") {
   CHECK(Value(Duration{1, Unit::millennium}).str() == "P1ML");
 }
 
+TEST_CASE("an amount and a half prints with a decimal fraction") {
+  CHECK(Value(Duration{1, Unit::week, true}).str() == "P1.5W");
+  CHECK(Value(Duration{3, Unit::minute, true}).str() == "PT3.5M");
+  CHECK(Value(Duration{0, Unit::day, true}).ok());
+  CHECK_FALSE(Value(Duration{Duration::kUnknown, Unit::day, true}).ok());
+  CHECK(*parse_value("P2.5M")->duration() == Duration{2, Unit::month, true});
+  CHECK_FALSE(parse_value("P2.25M").has_value());
+}
+
 TEST_CASE("references print their TIMEX3 name") {
   CHECK(Value(Reference::present).str() == "PRESENT_REF");
   CHECK(Value(Reference::past).str() == "PAST_REF");
@@ -319,6 +328,8 @@ TEST_CASE("parse_value reads back what str() writes") {
                                 "P10Y",
                                 "PXDE",
                                 "PT30M",
+                                "P1.5W",
+                                "PT3.5M",
                                 "P3M",
                                 "PT1H",
                                 "P2W",

@@ -99,14 +99,16 @@ struct Point {
   friend bool operator==(const Point&, const Point&) = default;
 };
 
-// An amount of a unit; an unknown amount prints as X (PXY: "for years").
+// An amount of a unit; an unknown amount prints as X (PXY: "for years"), an amount and a half
+// with a decimal fraction (P1.5W: "eineinhalb Wochen").
 struct Duration {
   static constexpr int kUnknown = -1;
 
   int amount = kUnknown;
   Unit unit = Unit::year;
+  bool and_a_half = false;  // half a unit more than `amount`, which is then known
 
-  bool ok() const { return amount >= kUnknown; }
+  bool ok() const { return amount >= kUnknown && (!and_a_half || amount >= 0); }
   friend bool operator==(const Duration&, const Duration&) = default;
 };
 
