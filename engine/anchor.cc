@@ -355,11 +355,9 @@ bool ends_sentence(std::string_view text, std::size_t i) {
   }
   std::size_t after = i + 1;
   // A quotation ends with its sentence ("„Sind Sportvereine zukunftsfähig?“ Einen Bericht").
-  for (std::string_view quote : {"\u201C", "\u201D", "\"", "\u00BB", "\u00AB"}) {
-    if (text.substr(after).starts_with(quote)) {
-      after += quote.size();
-      break;
-    }
+  if (after < text.size()) {
+    utf8::Decoded next = utf8::decode(text, after);
+    if (utf8::is_double_quote(next.code_point)) after += next.length;
   }
   return after >= text.size() || text[after] == ' ';
 }

@@ -124,14 +124,15 @@ class Engine::Impl {
         previous = nullptr;
         continue;
       }
-      bool after_days = (m.second_end && previous && previous + 1 == &m) ||
-                        waiting.lends_to(doc.text, t.byte_begin);
+      // The second end of a range whose first end was resolved just before.
+      bool ends_range = m.second_end && previous && previous + 1 == &m;
+      bool after_days = ends_range || waiting.lends_to(doc.text, t.byte_begin);
       Resolved resolved =
           anchorer.resolve(m.reading, t.byte_begin, t.byte_end, t.begin, after_days);
       t.value = resolved.value;
       t.anchoring = resolved.anchoring;
       waiting.release(doc.text, t, out);
-      if (m.second_end && previous && previous + 1 == &m) {
+      if (ends_range) {
         place_first_end(previous->reading, t, &(*out)[previous_at]);
       }
       previous = &m;

@@ -177,6 +177,20 @@ std::string_view group_body(std::string_view part) {
   return {};
 }
 
+// The body of a group atom "(...)", "(?:...)", "(?P<x>...)", "(?i:...)"; nullopt for a group
+// that only sets flags ("(?i)").
+std::optional<std::string_view> atom_body(std::string_view atom) {
+  std::string_view body = atom.substr(1, atom.size() - 2);
+  if (body.starts_with("?P<")) {
+    body.remove_prefix(body.find('>') + 1);
+  } else if (body.starts_with("?")) {
+    std::size_t flags_end = body.find_first_of(":)");
+    if (flags_end == std::string_view::npos) return std::nullopt;
+    body.remove_prefix(flags_end + 1);
+  }
+  return body;
+}
+
 // Whether `part` (a part as split() cuts them) matches the empty string, read from its syntax;
 // nullopt for what this reader does not follow.
 std::optional<bool> reads_empty(std::string_view part) {
@@ -211,16 +225,10 @@ std::optional<bool> reads_empty(std::string_view part) {
   }
   // A group: "(?flags)" sets flags and matches the empty string; otherwise its body does when
   // one of its alternatives does.
-  std::string_view body = atom.substr(1, atom.size() - 2);
-  if (body.starts_with("?P<")) {
-    body.remove_prefix(body.find('>') + 1);
-  } else if (body.starts_with("?")) {
-    std::size_t flags_end = body.find_first_of(":)");
-    if (flags_end == std::string_view::npos) return true;  // "(?i)": the body is all flags
-    body.remove_prefix(flags_end + 1);
-  }
+  std::optional<std::string_view> body = atom_body(atom);
+  if (!body) return true;
   std::vector<Parts> alternatives;
-  if (!split(body, &alternatives)) return std::nullopt;
+  if (!split(*body, &alternatives)) return std::nullopt;
   for (const Parts& alternative : alternatives) {
     bool all_empty = true;
     for (std::string_view p : alternative) {
@@ -246,20 +254,6 @@ class EmptyParts {
  private:
   std::map<std::string, bool, std::less<>> compiled_;
 };
-
-// The body of a group atom "(...)", "(?:...)", "(?P<x>...)", "(?i:...)"; nullopt for a group
-// that only sets flags ("(?i)").
-std::optional<std::string_view> atom_body(std::string_view atom) {
-  std::string_view body = atom.substr(1, atom.size() - 2);
-  if (body.starts_with("?P<")) {
-    body.remove_prefix(body.find('>') + 1);
-  } else if (body.starts_with("?")) {
-    std::size_t flags_end = body.find_first_of(":)");
-    if (flags_end == std::string_view::npos) return std::nullopt;
-    body.remove_prefix(flags_end + 1);
-  }
-  return body;
-}
 
 std::size_t shortest_match(std::string_view pattern);
 

@@ -8,8 +8,7 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 // Closing quotes and brackets that may stand between a full stop and the next sentence.
 bool is_closer(char32_t c) {
-  return c == '"' || c == '\'' || c == ')' || c == U'“' || c == U'”' || c == U'’' || c == U'«' ||
-         c == U'»' || c == U'‘';
+  return utf8::is_double_quote(c) || c == '\'' || c == ')' || c == U'’' || c == U'‘';
 }
 
 // The word that ends right before byte `end`: letters, digits and inner full stops.

@@ -32,6 +32,11 @@ bool is_word_char(char32_t c);
 // An ASCII digit, 0-9.
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// A double quotation mark that may close a quotation: " “ ” « ».
+inline bool is_double_quote(char32_t c) {
+  return c == '"' || c == U'\u201C' || c == U'\u201D' || c == U'\u00AB' || c == U'\u00BB';
+}
+
 // Letters as is_word_char() knows them: word characters other than digits and "_".
 bool is_letter(char32_t c);
 
