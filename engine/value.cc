@@ -4,7 +4,7 @@
 #include <date/iso_week.h>
 
 #include <array>
-#include <cstdio>
+#include <charconv>
 
 namespace chronik {
 namespace {
@@ -67,10 +67,20 @@ bool calendar_valid(const Point& p) {
   return true;
 }
 
+// As printf's "%0*d" (the sign counts in the width), without its cost: every value printed
+// comes here several times.
 void append_number(std::string& out, int value, int width) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%0*d", width, value);
-  out += buf;
+  long long magnitude = value;
+  if (magnitude < 0) {
+    out += '-';
+    magnitude = -magnitude;
+    --width;
+  }
+  char digits[24];
+  char* end = std::to_chars(digits, digits + sizeof digits, magnitude).ptr;
+  auto length = static_cast<int>(end - digits);
+  if (width > length) out.append(static_cast<std::size_t>(width - length), '0');
+  out.append(digits, end);
 }
 
 void append_field(std::string& out, int value, int width, bool known) {
