@@ -6,7 +6,7 @@
 namespace chronik::utf8 {
 namespace {
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+using detail::is_continuation;
 
 // German umlauts: their upper- and lower-case code points differ by 0x20, as in ASCII.
 bool is_umlaut_upper(char32_t c) { return c == U'Ä' || c == U'Ö' || c == U'Ü'; }
@@ -97,10 +97,11 @@ bool repair(std::string* text) {
   return true;
 }
 
-Decoded decode(std::string_view text, std::size_t pos) {
+namespace detail {
+
+Decoded decode_beyond_ascii(std::string_view text, std::size_t pos) {
   constexpr Decoded kInvalid = {0xFFFD, 1};
   auto b0 = static_cast<unsigned char>(text[pos]);
-  if (b0 < 0x80) return {b0, 1};
   std::size_t length = b0 >= 0xF8 ? 0 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
   if (length == 0 || pos + length > text.size()) return kInvalid;
   char32_t cp = b0 & (0x7F >> length);
@@ -115,6 +116,8 @@ Decoded decode(std::string_view text, std::size_t pos) {
   return {cp, length};
 }
 
+}  // namespace detail
+
 char32_t decode_before(std::string_view text, std::size_t pos) {
   if (pos == 0) return 0;
   std::size_t start = pos - 1;
@@ -125,12 +128,6 @@ char32_t decode_before(std::string_view text, std::size_t pos) {
   return start + d.length == pos ? d.code_point : 0xFFFD;
 }
 
-std::size_t next(std::string_view text, std::size_t pos) {
-  ++pos;
-  while (pos < text.size() && is_continuation(static_cast<unsigned char>(text[pos]))) ++pos;
-  return pos;
-}
-
 std::size_t previous(std::string_view text, std::size_t pos) {
   if (pos == 0) return 0;
   --pos;
@@ -138,10 +135,7 @@ std::size_t previous(std::string_view text, std::size_t pos) {
   return pos;
 }
 
-bool is_word_char(char32_t c) {
-  if (c < 0x80) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-  }
+bool detail::is_word_char_beyond_ascii(char32_t c) {
   if (c == 0xD7 || c == 0xF7) return false;  // multiplication and division signs
   return (c >= 0xC0 && c <= 0x24F) ||        // Latin-1 letters and Latin Extended A and B
          (c >= 0x300 && c <= 0x36F) ||       // combining marks

@@ -15,19 +15,19 @@ struct Decoded {
   char32_t code_point;
   std::size_t length;
 };
-Decoded decode(std::string_view text, std::size_t pos);
+inline Decoded decode(std::string_view text, std::size_t pos);
 
 // The code point that ends right before byte `pos` (0 at the start of the text).
 char32_t decode_before(std::string_view text, std::size_t pos);
 
 // The byte position of the next code point after `pos`.
-std::size_t next(std::string_view text, std::size_t pos);
+inline std::size_t next(std::string_view text, std::size_t pos);
 
 // The byte position of the code point that ends at `pos` (0 at the start of the text).
 std::size_t previous(std::string_view text, std::size_t pos);
 
 // Letters and digits of the scripts German text uses, and combining marks (decomposed umlauts).
-bool is_word_char(char32_t c);
+inline bool is_word_char(char32_t c);
 
 // An ASCII digit, 0-9.
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -64,6 +64,33 @@ bool is_valid(std::string_view text);
 // is the start of a sequence cut short ("\xE2\x82" before "A"). Returns whether anything was
 // replaced; valid text, the common case, is only scanned, not copied.
 bool repair(std::string* text);
+
+// The functions above that run on every character of a text: ASCII here, to be inlined (the
+// anchoring reads the words around every expression), the rest in utf8.cc.
+namespace detail {
+Decoded decode_beyond_ascii(std::string_view text, std::size_t pos);
+bool is_word_char_beyond_ascii(char32_t c);
+inline bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+}  // namespace detail
+
+inline Decoded decode(std::string_view text, std::size_t pos) {
+  auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) return {b0, 1};
+  return detail::decode_beyond_ascii(text, pos);
+}
+
+inline std::size_t next(std::string_view text, std::size_t pos) {
+  ++pos;
+  while (pos < text.size() && detail::is_continuation(static_cast<unsigned char>(text[pos]))) ++pos;
+  return pos;
+}
+
+inline bool is_word_char(char32_t c) {
+  if (c < 0x80) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+  }
+  return detail::is_word_char_beyond_ascii(c);
+}
 
 }  // namespace chronik::utf8
 
