@@ -129,6 +129,7 @@ std::vector<GrammarProblem> lint_grammar(const std::vector<GrammarFile>& files) 
   }
   for (const Lexicon& lexicon : grammar.lexicons) {
     bool read_by_name = lexicon.name == kAbbreviationLexicon || lexicon.name == kTenseLexicon ||
+                        lexicon.name == kLimitLexicon ||
                         std::find(kEventLexicons.begin(), kEventLexicons.end(), lexicon.name) !=
                             kEventLexicons.end();
     if (!used.contains(lexicon.name) && !read_by_name) {

@@ -48,6 +48,68 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
   return true;
 }
 
+// The limit words (lexicon "limit"), each also capitalized, as at the start of a sentence.
+using LimitWords = std::map<std::string, Mod, std::less<>>;
+
+bool read_limit_words(const ParsedGrammar& grammar, LimitWords* limits, std::string* error) {
+  for (const Lexicon& lexicon : grammar.lexicons) {
+    if (lexicon.name != kLimitLexicon) continue;
+    for (const LexiconEntry& entry : lexicon.entries) {
+      std::optional<Mod> mod = parse_mod(entry.value);
+      if (!mod || *mod == Mod::none) {
+        *error = lexicon.file + ":" + std::to_string(entry.line) + ": \"" + entry.value +
+                 "\" is no TIMEX3 mod";
+        return false;
+      }
+      limits->emplace(entry.form, *mod);
+      limits->emplace(utf8::capitalize_first(entry.form), *mod);
+    }
+  }
+  return true;
+}
+
+// Words that may stand between a limit word and what it limits ("spätestens bis zum 31. März",
+// "spätestens aber am Montag"): lower-case and at most this long, in bytes.
+constexpr int kWordsAfterLimit = 2;
+constexpr std::size_t kLongestWordAfterLimit = 4;
+
+// Where the limit word before text[begin, ...) starts, with its mod in *mod; npos when there is
+// none among the words after `floor` (the end of the expression before).
+std::size_t limit_before(std::string_view text, std::size_t begin, std::size_t floor,
+                         const LimitWords& limits, Mod* mod) {
+  std::size_t i = begin;
+  for (int words = 0; words <= kWordsAfterLimit; ++words) {
+    while (i > floor && text[i - 1] == ' ') --i;
+    std::size_t word_end = i;
+    while (i > floor && utf8::is_word_char(utf8::decode_before(text, i)))
+      i = utf8::previous(text, i);
+    if (i == word_end) return std::string_view::npos;  // punctuation ends the search
+    std::string_view word = text.substr(i, word_end - i);
+    if (auto it = limits.find(word); it != limits.end()) {
+      *mod = it->second;
+      return i;
+    }
+    if (word.size() > kLongestWordAfterLimit || utf8::lowercase_first(word) != word)
+      return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+// A date or time without a mod of its own takes that of a limit word before it, which its span
+// then includes.
+void take_limit_before(std::string_view text, std::size_t floor, const LimitWords& limits,
+                       Timex* t) {
+  bool point = t->type == TimexType::date || t->type == TimexType::time;
+  if (!point || t->mod != Mod::none || !t->value.point()) return;
+  Mod mod = Mod::none;
+  std::size_t begin = limit_before(text, t->byte_begin, floor, limits, &mod);
+  if (begin == std::string_view::npos) return;
+  t->begin -= utf8::count_code_points(text, begin, t->byte_begin);
+  t->byte_begin = begin;
+  t->text = text.substr(begin, t->byte_end - begin);
+  t->mod = mod;
+}
+
 }  // namespace
 
 class Engine::Impl {
@@ -59,7 +121,8 @@ class Engine::Impl {
       if (lexicon.name != kAbbreviationLexicon) continue;
       for (const LexiconEntry& entry : lexicon.entries) abbreviations_.push_back(entry.form);
     }
-    return read_tense_cues(grammar_, &tense_cues_, error);
+    return read_tense_cues(grammar_, &tense_cues_, error) &&
+           read_limit_words(grammar_, &limits_, error);
   }
 
   void extract(const Document& doc, std::vector<Timex>* out) const {
@@ -108,6 +171,7 @@ class Engine::Impl {
     WaitingDays waiting;
     const Match* previous = nullptr;  // the match resolved just before, and where it went
     std::size_t previous_at = 0;
+    std::size_t first = out->size();  // this document's first expression in *out
     for (const Match& m : matches) {
       Timex t;
       t.byte_begin = normalized.to_original_begin(m.begin);
@@ -134,6 +198,9 @@ class Engine::Impl {
       waiting.release(doc.text, t, out);
       if (ends_range) {
         place_first_end(previous->reading, t, &(*out)[previous_at]);
+      } else if (!m.second_end) {
+        std::size_t floor = out->size() > first ? out->back().byte_end : 0;
+        take_limit_before(doc.text, floor, limits_, &t);
       }
       previous = &m;
       previous_at = out->size();
@@ -146,6 +213,7 @@ class Engine::Impl {
   Matcher matcher_;  // points into grammar_
   std::vector<std::string> abbreviations_;
   TenseCues tense_cues_;
+  LimitWords limits_;
 };
 
 Engine::Engine(const std::vector<GrammarFile>& grammar) {

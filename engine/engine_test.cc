@@ -134,6 +134,36 @@ TEST_CASE("tense cues come from the lexicon 'tense' and from third columns, each
         "until_date or from)");
 }
 
+TEST_CASE("a limit word gives its mod to the date or time after it, within two short words") {
+  auto first = [](std::string text) {
+    std::vector<Timex> found = engine().extract(news(std::move(text), "2025-02-12"));
+    return found.empty() ? Timex{} : found[0];
+  };
+  Timex friday = first("Die Frist endet spätestens am Freitag.");
+  CHECK(friday.text == "spätestens am Freitag");
+  CHECK(friday.begin == 16);
+  CHECK(friday.value.str() == "2025-02-14");
+  CHECK(friday.mod == Mod::on_or_before);
+  CHECK(first("Frühestens im Herbst wird gebaut.").mod == Mod::on_or_after);
+  CHECK(first("Er zahlt spätestens bis zum 31. März.").text == "spätestens bis zum 31. März");
+  CHECK(first("Er soll spätestens nächste Woche kommen.").mod == Mod::on_or_before);
+  // A mod of the expression's own stays; durations and words that refer to the present take none.
+  CHECK(first("Bis spätestens Ende März bleibt es.").mod == Mod::end);
+  CHECK(first("Spätestens nach zwei Jahren.").mod == Mod::none);
+  CHECK(first("Spätestens jetzt.").mod == Mod::none);
+  // Only short lower-case words may stand between, and no punctuation.
+  CHECK(first("Spätestens, als am Montag der Brief kam.").mod == Mod::none);
+  CHECK(first("Spätestens die Regierung wird am Montag entscheiden.").mod == Mod::none);
+}
+
+TEST_CASE("limit words must give TIMEX3 mods") {
+  std::vector<GrammarFile> files = {
+      {"rules/m.rules", "chronik-rules 1\nrule m\npattern (?P<month>{month})\nproduce date\n"},
+      {"lexicons/month.tsv", "chronik-lexicon 1\nDezember\t12\n"},
+      {"lexicons/limit.tsv", "chronik-lexicon 1\nspätestens\tLATEST\n"}};
+  CHECK(Engine(files).error() == "lexicons/limit.tsv:2: \"LATEST\" is no TIMEX3 mod");
+}
+
 TEST_CASE("the built-in grammar provides the sentence splitter's abbreviations") {
   const auto& abbreviations = engine().abbreviations();
   CHECK(std::find(abbreviations.begin(), abbreviations.end(), "Dr") != abbreviations.end());

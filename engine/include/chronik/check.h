@@ -44,7 +44,7 @@ std::vector<GrammarProblem> check_grammar(const Engine& engine);
 //  - a macro no rule pattern refers to, directly or through other macros (at its line in the
 //    macros file);
 //  - a lexicon no rule pattern refers to (at line 1 of its file); the lexicons the engine reads
-//    by name (kAbbreviationLexicon, kTenseLexicon) count as used;
+//    by name (kAbbreviationLexicon, kTenseLexicon, kLimitLexicon) count as used;
 //  - a rule whose pattern, trimmed, is that of an earlier rule (at the later rule).
 // Files that do not parse yield no problems here; Engine::error() says why they do not.
 std::vector<GrammarProblem> lint_grammar(const std::vector<GrammarFile>& files);

@@ -26,11 +26,14 @@ namespace chronik {
 // full stop does not end a sentence after) and "tense" (words that tell a clause's tense, form ->
 // "past" or "future", for anchoring dates without a year; and words before a date that outrank
 // it: "since", "until", "until_date", "from"). A third column in any lexicon gives a form's tense
-// too
-// ("gründete	gründen	past"), so that a verb is listed once. A form of "tense" that starts
+// too ("gründete	gründen	past"), so that a verb is listed once. A form of "tense" that starts
 // with '-' is an ending that lower-case words no lexicon lists are read by ("-ierte	past").
+// "limit" (form -> TIMEX3 mod: "spätestens	ON_OR_BEFORE"), which rules may use as well, gives
+// its mod to a date or time without one that follows it after at most two short lower-case words
+// ("spätestens am Freitag").
 inline constexpr std::string_view kAbbreviationLexicon = "abbreviation";
 inline constexpr std::string_view kTenseLexicon = "tense";
+inline constexpr std::string_view kLimitLexicon = "limit";
 
 struct GrammarFile {
   std::string path;  // as reported in errors, e.g. "rules/dates.rules"
