@@ -79,7 +79,7 @@ std::size_t limit_before(std::string_view text, std::size_t begin, std::size_t f
                          const LimitWords& limits, Mod* mod) {
   std::size_t i = begin;
   for (int words = 0; words <= kWordsAfterLimit; ++words) {
-    while (i > floor && text[i - 1] == ' ') --i;
+    while (i > floor && utf8::is_space(utf8::decode_before(text, i))) i = utf8::previous(text, i);
     std::size_t word_end = i;
     while (i > floor && utf8::is_word_char(utf8::decode_before(text, i)))
       i = utf8::previous(text, i);

@@ -15,11 +15,6 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 constexpr std::size_t kNoExpression = kNone;
 constexpr std::size_t kLongestName = 4;  // words
 
-bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 ||
-         c == 0x202F || c == 0x2007 || c == 0x200B || c == 0xFEFF;
-}
-
 bool is_upper(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 }
@@ -57,7 +52,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t from, std::size_t
   bool initial = true;
   while (pos < to) {
     utf8::Decoded d = utf8::decode(text, pos);
-    if (is_space(d.code_point)) {
+    if (utf8::is_space(d.code_point)) {
       pos += d.length;
       continue;
     }

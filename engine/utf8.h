@@ -29,6 +29,13 @@ std::size_t previous(std::string_view text, std::size_t pos);
 // Letters and digits of the scripts German text uses, and combining marks (decomposed umlauts).
 inline bool is_word_char(char32_t c);
 
+// White space between words: ASCII, no-break, thin and other fixed-width spaces, and the
+// invisible ones (zero-width space, byte order mark).
+inline bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF;
+}
+
 // An ASCII digit, 0-9.
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
