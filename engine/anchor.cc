@@ -665,6 +665,7 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
   bool outside = section_start_ && (p->year < section_first_year_ || p->year > section_last_year_);
   if (aside && !outside) aside_year_ = NamedDate{*p, text, begin_code_point};
   if (aside || outside) return;
+  if (narrative_ && flashback(*p, resolved.anchoring, begin)) return;
   Point date = *p;
   if (date.has_time()) {
     date.granularity = Granularity::day;
@@ -672,6 +673,18 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
     date.hour = date.minute = Point::kUnknown;
   }
   last_date_ = NamedDate{date, text, begin_code_point};
+}
+
+// In narrative text, a date written with its year more than a year before the story's latest
+// date, named in the same paragraph, looks back ("Bereits beim Kriegsrat vom 8. Dezember 1912
+// hatte der Kaiser gefordert" in an account of July 1914), and the account goes on where it was.
+// (A new paragraph may start the story anew, after an introduction that looked ahead.)
+bool Anchorer::flashback(const Point& p, const Anchoring& anchoring, std::size_t begin) const {
+  if (!last_date_ || anchoring.source != AnchorSource::none) return false;
+  if (p.granularity < Granularity::month || p.year >= last_date_->point.year - 1) return false;
+  auto last_end =
+      static_cast<std::size_t>(last_date_->text.data() - text_.data()) + last_date_->text.size();
+  return last_end <= begin && in_one_paragraph(text_, last_end, begin);
 }
 
 // A clock time that holds on several days: "jeweils 20 Uhr", "wochentags von 14 bis 18 Uhr" (an

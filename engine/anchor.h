@@ -105,6 +105,7 @@ class Anchorer {
   template <typename OnCue>
   void cues_in(std::size_t from, std::size_t to, OnCue on_cue) const;
   std::size_t clause_begin(std::size_t begin) const;
+  bool flashback(const Point& p, const Anchoring& anchoring, std::size_t begin) const;
   Cue tense_around(std::size_t begin, std::size_t end, bool weekly) const;
   Cue tense_in(std::size_t from, std::size_t to) const;
   const std::string* ending_cue(std::size_t word, std::size_t end) const;

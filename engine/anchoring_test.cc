@@ -397,6 +397,22 @@ TEST_CASE("narrative text fills dates from the story and explains it") {
   });
 }
 
+TEST_CASE("in narrative text a date years back in the same paragraph looks back") {
+  constexpr std::string_view kFlashback =
+      "Am 28. Juli 1914 erklärte Österreich den Krieg. Bereits am 8. Dezember 1912 hatte der "
+      "Kaiser ihn gefordert. Am 30. Juli folgte Russland.";
+  // A new paragraph may start the story anew after an introduction that looked ahead.
+  constexpr std::string_view kIntroduction =
+      "Der Krieg endete 1953, ein Denkmal entstand im Mai 2007.\n\nAm 13. August 1948 rief er die "
+      "Republik aus. Am 15. August folgte die Feier.";
+  check_all({
+      {"2011-02-16", kFlashback, "30. Juli", "1914-07-30",
+       "from '28. Juli 1914' at 3 (1914-07-28); the nearest to it", DocType::narrative},
+      {"2011-02-16", kIntroduction, "15. August", "1948-08-15",
+       "from '13. August 1948' at 61 (1948-08-13); the nearest to it", DocType::narrative},
+  });
+}
+
 TEST_CASE("in narrative text a dated heading starts a section, and subheadings go back to it") {
   constexpr std::string_view kHistory =
       "Verlauf\n\n1862\n\nIm November wurde der General entlassen.\n\n"
