@@ -602,6 +602,10 @@ Resolved Anchorer::resolve_by_words(const Reading& reading, const std::optional<
   return nearest;
 }
 
+std::size_t Anchorer::end_of(const NamedDate& date) const {
+  return static_cast<std::size_t>(date.text.data() - text_.data()) + date.text.size();
+}
+
 Anchoring Anchorer::anchoring_to(const NamedDate& date) {
   return {.source = AnchorSource::expression,
           .expression_begin = date.begin_code_point,
@@ -618,17 +622,22 @@ bool Anchorer::wants_finer(const Reading& reading, const Point& latest) const {
          document_date_ && document_date_->granularity >= Granularity::day;
 }
 
-std::optional<Point> Anchorer::anchor_for(const Reading& reading, Anchoring* how) const {
+std::optional<Point> Anchorer::anchor_for(const Reading& reading, std::size_t begin,
+                                          Anchoring* how) const {
   bool to_text =
       reading.anaphoric || (narrative_ && !reading.deictic &&
                             (reading.relation != Relation::absolute || reading.two_digit_year));
-  // Years counted from a bare year the text named after its latest date ("1973 kam sie nach
-  // München und 40 Jahre später"): that year, though it did not move the latest date.
-  if (to_text && reading.anaphoric && reading.relation == Relation::shift &&
-      reading.shift_granularity <= Granularity::year && aside_year_ &&
-      (!last_date_ || aside_year_->begin_code_point > last_date_->begin_code_point)) {
-    *how = anchoring_to(*aside_year_);
-    return aside_year_->point;
+  // Years counted from a date the text named after its latest date, one that did not move it:
+  // a bare year ("1973 kam sie nach München und 40 Jahre später"), or, in its sentence, a date
+  // outside a history's section ("Anfang 1984 sanken die Exporte, um Mitte des Jahres" in a
+  // section on 1988).
+  if (to_text && reading.relation == Relation::shift &&
+      reading.shift_granularity <= Granularity::year && aside_ &&
+      (!last_date_ || aside_->begin_code_point > last_date_->begin_code_point) &&
+      ((reading.anaphoric && !aside_outside_) ||
+       (narrative_ && same_sentence(end_of(*aside_), begin)))) {
+    *how = anchoring_to(*aside_);
+    return aside_->point;
   }
   if (to_text && last_date_ && !wants_finer(reading, last_date_->point)) {
     *how = anchoring_to(*last_date_);
@@ -663,8 +672,11 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
   // In a section headed by its years ("Kriegsjahr 1915"), a date of other years looks back or
   // ahead ("im April 1917"), and the section's account goes on in its own years.
   bool outside = section_start_ && (p->year < section_first_year_ || p->year > section_last_year_);
-  if (aside && !outside) aside_year_ = NamedDate{*p, text, begin_code_point};
-  if (aside || outside) return;
+  if (aside || outside) {
+    aside_ = NamedDate{*p, text, begin_code_point};
+    aside_outside_ = outside;
+    return;
+  }
   if (narrative_ && flashback(*p, resolved.anchoring, begin)) return;
   Point date = *p;
   if (date.has_time()) {
@@ -682,8 +694,7 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
 bool Anchorer::flashback(const Point& p, const Anchoring& anchoring, std::size_t begin) const {
   if (!last_date_ || anchoring.source != AnchorSource::none) return false;
   if (p.granularity < Granularity::month || p.year >= last_date_->point.year - 1) return false;
-  auto last_end =
-      static_cast<std::size_t>(last_date_->text.data() - text_.data()) + last_date_->text.size();
+  std::size_t last_end = end_of(*last_date_);
   return last_end <= begin && in_one_paragraph(text_, last_end, begin);
 }
 
@@ -723,7 +734,7 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   if (narrative_ && cross_headings(begin) && section_start_) last_date_ = section_start_;
   Resolved resolved;
   Anchoring how;
-  std::optional<Point> anchor = anchor_for(reading, &how);
+  std::optional<Point> anchor = anchor_for(reading, begin, &how);
   Cue cue;
   if (chooses_occurrence(reading)) {
     cue = {.source =

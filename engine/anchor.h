@@ -115,7 +115,7 @@ class Anchorer {
   std::size_t code_point_of(std::size_t byte, std::size_t known_byte,
                             std::size_t known_code_point) const;
   // The anchor for `reading`, and how to report it.
-  std::optional<Point> anchor_for(const Reading& reading, Anchoring* how) const;
+  std::optional<Point> anchor_for(const Reading& reading, std::size_t begin, Anchoring* how) const;
   bool wants_finer(const Reading& reading, const Point& latest) const;
   // For a clock time at `begin` that holds on several days: what says so, a word or the days.
   std::optional<Anchoring> several_days(const Reading& reading, std::size_t begin,
@@ -139,12 +139,15 @@ class Anchorer {
   };
   // An anchoring to that expression.
   static Anchoring anchoring_to(const NamedDate& date);
+  // The byte offset where `date`, which is in the text, ends.
+  std::size_t end_of(const NamedDate& date) const;
 
-  std::optional<NamedDate> last_date_;   // the latest
-  std::optional<NamedDate> aside_year_;  // the latest bare year that did not move it
-  std::optional<NamedDate> last_day_;    // the day of the latest expression that named one
-  std::size_t last_day_end_ = 0;         // and where that expression ends, in bytes
-  bool last_day_after_days_ = false;     // and whether it was the last of several days
+  std::optional<NamedDate> last_date_;  // the latest
+  std::optional<NamedDate> aside_;      // the latest date that did not move it
+  bool aside_outside_ = false;          // it did not, being outside the section's years
+  std::optional<NamedDate> last_day_;   // the day of the latest expression that named one
+  std::size_t last_day_end_ = 0;        // and where that expression ends, in bytes
+  bool last_day_after_days_ = false;    // and whether it was the last of several days
   // Narrative sections (see follow_headings).
   std::size_t searched_ = 0;    // the text before it is searched for headings
   std::size_t line_begin_ = 0;  // the first line not yet taken for a heading or not

@@ -431,6 +431,19 @@ TEST_CASE("in narrative text a dated heading starts a section, and subheadings g
   });
 }
 
+TEST_CASE("in narrative text the year of a date outside the section counts in its sentence") {
+  constexpr std::string_view kHistory =
+      "Verlauf\n\n1862\n\nIm November sank das Schiff. Anfang 1864 sanken die Exporte, um Mitte "
+      "des Jahres zu steigen. Ende des Jahres war es vorbei.\n";
+  check_all({
+      {"2011-02-16", kHistory, "Mitte des Jahres", "1864", "from 'Anfang 1864' at 44 (1864)",
+       DocType::narrative},
+      // In the next sentence the account goes on in the section's year.
+      {"2011-02-16", kHistory, "Ende des Jahres", "1862", "from 'November' at 18 (1862-11)",
+       DocType::narrative},
+  });
+}
+
 TEST_CASE("a heading naming a range starts its section at the first date") {
   constexpr std::string_view kHistory =
       "Belagerung, Juni 1775 bis März 1776\n\nAm 17. Juni zogen sie auf den Hügel.\n";
