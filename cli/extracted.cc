@@ -32,12 +32,15 @@ std::string timex_of(const AnnotatedDocument& doc, std::vector<Timex>* out) {
     auto type = parse_timex_type(a.type);
     auto value = parse_value(a.value);
     auto mod = a.mod.empty() ? std::optional<Mod>(Mod::none) : parse_mod(a.mod);
+    auto times = parse_freq(a.freq);
     if (!type) return which + "unknown type \"" + a.type + "\"";
     if (!value) return which + "not a TIMEX3 value: \"" + a.value + "\"";
     if (!mod) return which + "unknown mod \"" + a.mod + "\"";
+    if (!times) return which + "not a TIMEX3 freq: \"" + a.freq + "\"";
     t.type = *type;
     t.value = *value;
     t.mod = *mod;
+    t.times = *times;
     out->push_back(std::move(t));
   }
   return {};

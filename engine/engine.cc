@@ -181,6 +181,7 @@ class Engine::Impl {
       t.text = doc.text.substr(t.byte_begin, t.byte_end - t.byte_begin);
       t.type = m.reading.type;
       t.mod = m.reading.mod;
+      t.times = m.reading.times;
       t.rule = m.rule->rule->id;
       if (WaitingDays::waits(m.reading)) {
         t.value = m.reading.value;

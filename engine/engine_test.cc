@@ -156,6 +156,17 @@ TEST_CASE("a limit word gives its mod to the date or time after it, within two s
   CHECK(first("Spätestens die Regierung wird am Montag entscheiden.").mod == Mod::none);
 }
 
+TEST_CASE("a set says how often in each period") {
+  auto found =
+      engine().extract(news("Der Rat tagt zweimal im Jahr, die Kommission täglich.", "2025-02-12"));
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].text == "zweimal im Jahr");
+  CHECK(found[0].value.str() == "P1Y");
+  CHECK(found[0].times == 2);
+  CHECK(found[1].text == "täglich");
+  CHECK(found[1].times == 0);
+}
+
 TEST_CASE("limit words must give TIMEX3 mods") {
   std::vector<GrammarFile> files = {
       {"rules/m.rules", "chronik-rules 1\nrule m\npattern (?P<month>{month})\nproduce date\n"},

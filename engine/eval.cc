@@ -86,9 +86,13 @@ void append_by_type(const Scorer& scorer, std::string* out) {
 }  // namespace
 
 Annotation annotation_of(const Timex& t) {
-  return {t.begin,       t.end,
-          t.text,        std::string(to_string(t.type)),
-          t.value.str(), std::string(to_string(t.mod))};
+  return {t.begin,
+          t.end,
+          t.text,
+          std::string(to_string(t.type)),
+          t.value.str(),
+          std::string(to_string(t.mod)),
+          freq_string(t.times)};
 }
 
 Alignment align(const std::vector<Annotation>& gold, const std::vector<Annotation>& system) {

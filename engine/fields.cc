@@ -6,11 +6,11 @@ namespace chronik {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "year",    "year_bc",    "year2",   "next_year",   "month",      "day",
-    "weekday", "week",       "quarter", "half",        "season",     "part",
-    "hour",    "minute",     "decade",  "century",     "century_bc", "amount",
-    "offset",  "direction",  "unit",    "granularity", "ref",        "mod",
-    "weekend", "and_a_half", "holiday", "anaphoric",   "deictic",    "night_before"};
+    "year",      "year_bc",     "year2",       "next_year", "month",   "day",        "weekday",
+    "week",      "quarter",     "half",        "season",    "part",    "hour",       "minute",
+    "decade",    "century",     "century_bc",  "amount",    "times",   "offset",     "direction",
+    "unit",      "granularity", "ref",         "mod",       "weekend", "and_a_half", "holiday",
+    "anaphoric", "deictic",     "night_before"};
 
 std::optional<int> to_int(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -61,6 +61,8 @@ std::optional<Range> range_of(Field f) {
     case Field::century:
     case Field::century_bc:
       return Range{1, 99};
+    case Field::times:
+      return Range{1, 10000};
     case Field::offset:
       return Range{-10000, 10000};
     case Field::direction:

@@ -35,6 +35,7 @@ enum class Field : std::uint8_t {
   century,       // ordinal: 19 is the 19th century, 1800-1899
   century_bc,    // ordinal before Christ: 6 is the 6th century BC, 599-500 BC (BC05)
   amount,        // a count, or X for an unknown amount
+  times,         // how often in each period of a set: 2 in "zweimal im Jahr" (TIMEX3 freq 2X)
   offset,        // a signed count of units from the anchor: -1 (gestern), 0 (heute)
   direction,     // -1 past, 0 this, +1 future
   unit,          // second minute hour day week month quarter year decade century millennium

@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, 5> kFormatNames = {"jsonl", "csv", "timem
                                                           "documents"};
 
 // The columns every format writes, in order, and after them those of Detail::explained.
-enum Column { kDoc, kBegin, kEnd, kText, kType, kValue, kMod, kRule, kAnchor, kColumnCount };
+enum Column { kDoc, kBegin, kEnd, kText, kType, kValue, kMod, kFreq, kRule, kAnchor, kColumnCount };
 enum ExplainColumn {
   kAnchorValue = kColumnCount,
   kAnchorBegin,
@@ -35,6 +35,7 @@ constexpr std::array<ColumnSpec, kExplainedColumnCount> kExplainedColumns = {
      {"type"},
      {"value"},
      {"mod", false, true},
+     {"freq", false, true},
      {"rule"},
      {"anchor"},
      {"anchor_value", false, true},
@@ -91,6 +92,7 @@ void fill_row(const Document& doc, const Timex& t, Detail detail, Row* row) {
   r[kType].assign(to_string(t.type));
   r[kValue] = t.value.str();
   r[kMod].assign(to_string(t.mod));
+  r[kFreq] = freq_string(t.times);
   r[kRule].assign(t.rule);
   r[kAnchor].assign(to_string(t.anchoring.source));
   if (detail == Detail::explained) fill_explanation(t.anchoring, row);
@@ -285,6 +287,7 @@ void write_timeml(const Document& doc, const std::vector<Timex>& found, std::str
       out->append(to_string(t.mod));
       out->push_back('"');
     }
+    if (t.times > 0) out->append(" freq=\"" + freq_string(t.times) + "\"");
     out->push_back('>');
     append_xml_text(t.text, out);
     out->append("</TIMEX3>");
@@ -331,6 +334,8 @@ void write_table(const Document& doc, const std::vector<Timex>& found, std::stri
   for (Row& row : rows) {
     row[kBegin] += "-" + row[kEnd];
     row[kText] = one_line(row[kText]);
+    // A set's freq shares the mod's column, which sets leave empty.
+    if (!row[kFreq].empty()) row[kMod] += (row[kMod].empty() ? "" : " ") + row[kFreq];
   }
   std::array<std::size_t, kColumnCount> width{};
   for (const Row& row : rows) {

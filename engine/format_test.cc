@@ -78,7 +78,7 @@ TEST_CASE("a JSON line holds every column, mod null when there is none") {
   write_jsonl(document(), {day_timex()}, &out);
   CHECK(out ==
         "{\"doc\":\"d1\",\"begin\":3,\"end\":13,\"text\":\"21. Januar\",\"type\":\"DATE\","
-        "\"value\":\"2025-01-21\",\"mod\":null,\"rule\":\"date.day_month_name\","
+        "\"value\":\"2025-01-21\",\"mod\":null,\"freq\":null,\"rule\":\"date.day_month_name\","
         "\"anchor\":\"dct\"}\n");
 }
 
@@ -87,10 +87,44 @@ TEST_CASE("a JSON line writes the mod and one line per expression") {
   write_jsonl(document(), {day_timex(), month_timex()}, &out);
   std::string second =
       "{\"doc\":\"d1\",\"begin\":16,\"end\":27,\"text\":\"Anfang März\",\"type\":\"DATE\","
-      "\"value\":\"2025-03\",\"mod\":\"START\",\"rule\":\"date.month\",\"anchor\":\"dct\"}\n";
+      "\"value\":\"2025-03\",\"mod\":\"START\",\"freq\":null,\"rule\":\"date.month\","
+      "\"anchor\":\"dct\"}\n";
   REQUIRE(out.size() > second.size());
   CHECK(out.substr(out.size() - second.size()) == second);
   CHECK(std::count(out.begin(), out.end(), '\n') == 2);
+}
+
+TEST_CASE("a set's freq: in JSON, CSV and TimeML, and beside the mod in the table") {
+  Document doc;
+  doc.id = "d3";
+  doc.text = "zweimal im Jahr";
+  Timex set;
+  set.begin = 0;
+  set.end = 15;
+  set.byte_begin = 0;
+  set.byte_end = 15;
+  set.text = doc.text;
+  set.type = TimexType::set;
+  set.value = Duration{1, Unit::year};
+  set.times = 2;
+  set.rule = "set.times_per";
+  std::string jsonl, csv_out, timeml, table;
+  write_jsonl(doc, {set}, &jsonl);
+  CHECK(jsonl.find("\"value\":\"P1Y\",\"mod\":null,\"freq\":\"2X\",") != std::string::npos);
+  write_csv(doc, {set}, &csv_out);
+  CHECK(csv_out == "d3,0,15,zweimal im Jahr,SET,P1Y,,2X,set.times_per,none\r\n");
+  write_timeml(doc, {set}, &timeml);
+  CHECK(timeml.find("<TIMEX3 tid=\"t1\" type=\"SET\" value=\"P1Y\" freq=\"2X\">") !=
+        std::string::npos);
+  write_table(doc, {set}, &table);
+  CHECK(table.find("P1Y  2X  set.times_per") != std::string::npos);
+  CHECK(freq_string(2) == "2X");
+  CHECK(freq_string(0) == "");
+  CHECK(parse_freq("12X") == 12);
+  CHECK(parse_freq("") == 0);
+  CHECK_FALSE(parse_freq("X").has_value());
+  CHECK_FALSE(parse_freq("0X").has_value());
+  CHECK_FALSE(parse_freq("2x").has_value());
 }
 
 TEST_CASE("nothing found writes no JSON lines") {
@@ -125,15 +159,15 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters") {
 TEST_CASE("the CSV header names the columns") {
   std::string out;
   write_csv_header(&out);
-  CHECK(out == "doc,begin,end,text,type,value,mod,rule,anchor\r\n");
+  CHECK(out == "doc,begin,end,text,type,value,mod,freq,rule,anchor\r\n");
 }
 
 TEST_CASE("CSV rows end in CRLF and leave an empty mod empty") {
   std::string out;
   write_csv(document(), {day_timex(), month_timex()}, &out);
   CHECK(out ==
-        "d1,3,13,21. Januar,DATE,2025-01-21,,date.day_month_name,dct\r\n"
-        "d1,16,27,Anfang März,DATE,2025-03,START,date.month,dct\r\n");
+        "d1,3,13,21. Januar,DATE,2025-01-21,,,date.day_month_name,dct\r\n"
+        "d1,16,27,Anfang März,DATE,2025-03,START,,date.month,dct\r\n");
 }
 
 TEST_CASE("CSV fields with commas, quotes or line breaks are quoted") {
@@ -144,7 +178,7 @@ TEST_CASE("CSV fields with commas, quotes or line breaks are quoted") {
   std::string out;
   write_csv(doc, {t}, &out);
   CHECK(out ==
-        "\"a,b\",3,13,\"er sagte \"\"heute\"\"\nund ging\",DATE,2025-01-21,,"
+        "\"a,b\",3,13,\"er sagte \"\"heute\"\"\nund ging\",DATE,2025-01-21,,,"
         "date.day_month_name,dct\r\n");
   CHECK(csv("plain") == "plain");
   CHECK(csv("a\rb") == "\"a\rb\"");

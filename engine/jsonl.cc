@@ -71,11 +71,12 @@ std::string read_annotation(simdjson::dom::element element, Annotation* a) {
                           : key == "type"  ? &a->type
                           : key == "value" ? &a->value
                           : key == "mod"   ? &a->mod
+                          : key == "freq"  ? &a->freq
                                            : nullptr;
     if (!target) continue;
     std::string_view s;
     if (field.value.get_string().get(s) != simdjson::SUCCESS) {
-      if (key == "mod" && field.value.is_null()) continue;
+      if ((key == "mod" || key == "freq") && field.value.is_null()) continue;
       return "timex \"" + std::string(key) + "\" must be a string";
     }
     *target = s;

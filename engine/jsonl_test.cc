@@ -141,8 +141,8 @@ TEST_CASE("read_annotated: a document with subset and timex array") {
   std::string error = reader.read_annotated(
       R"({"id": "g1", "subset": "nachrichten", "dct": "2025-02-12", "text": "Über den 21. Januar.", )"
       R"("timex": [{"begin": 9, "end": 19, "text": "21. Januar", "type": "DATE", )"
-      R"("value": "2025-01-21"}, {"begin": 0, "end": 4, "text": "Über", "type": "SET", )"
-      R"("value": "P1D", "mod": "APPROX", "tid": "t2"}]})",
+      R"("value": "2025-01-21", "freq": null}, {"begin": 0, "end": 4, "text": "Über", )"
+      R"("type": "SET", "value": "P1D", "mod": "APPROX", "freq": "2X", "tid": "t2"}]})",
       kFallback, &doc);
   CHECK(error.empty());
   CHECK(doc.doc.id == "g1");
@@ -156,9 +156,11 @@ TEST_CASE("read_annotated: a document with subset and timex array") {
   CHECK(doc.timex[0].type == "DATE");
   CHECK(doc.timex[0].value == "2025-01-21");
   CHECK(doc.timex[0].mod.empty());
+  CHECK(doc.timex[0].freq.empty());
   CHECK(doc.timex[1].begin == 0);
   CHECK(doc.timex[1].end == 4);
   CHECK(doc.timex[1].mod == "APPROX");
+  CHECK(doc.timex[1].freq == "2X");
 }
 
 TEST_CASE("read_annotated: subset and timex are optional, and replaced by the next line") {

@@ -171,6 +171,11 @@ std::optional<Reading> produce_duration(const FieldValues& f) {
 std::optional<Reading> produce_set(const FieldValues& f) {
   Reading r;
   r.type = TimexType::set;
+  if (f.has(Field::times)) {
+    auto times = f.integer(Field::times);
+    if (!times) return std::nullopt;
+    r.times = *times;
+  }
   if (auto unit = f.unit()) {
     r.value = Duration{f.amount().value_or(1), *unit};
     return r;

@@ -39,6 +39,8 @@ struct Reading {
   // The value is the night before the day the fields name, once that day is resolved ("in der
   // Nacht zum Sonntag" is Saturday night).
   bool night_before = false;
+  // set: how often in each period ("zweimal im Jahr": 2); 0 when the text does not say.
+  int times = 0;
   // shift: move the anchor by `shift` units of `shift_unit`, then read it at `shift_granularity`.
   int shift = 0;
   Unit shift_unit = Unit::day;

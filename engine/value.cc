@@ -393,6 +393,18 @@ std::optional<PartOfDay> parse_part_of_day(std::string_view t) {
 }
 std::optional<Unit> parse_unit(std::string_view t) { return find_name<Unit>(kUnitNames, t); }
 
+std::string freq_string(int times) { return times > 0 ? std::to_string(times) + "X" : ""; }
+
+std::optional<int> parse_freq(std::string_view t) {
+  if (t.empty()) return 0;
+  if (t.size() < 2 || t.back() != 'X') return std::nullopt;
+  int times = 0;
+  const char* end = t.data() + t.size() - 1;
+  auto [stop, ec] = std::from_chars(t.data(), end, times);
+  if (ec != std::errc() || stop != end || times <= 0) return std::nullopt;
+  return times;
+}
+
 Granularity granularity_of(Unit unit) {
   switch (unit) {
     case Unit::second:  // no point value is finer than a minute

@@ -371,8 +371,8 @@ std::vector<JsonObject> parse_json_lines(std::string_view text) {
   return objects;
 }
 
-const std::vector<std::string> kExpressionKeys = {"doc",   "begin", "end",  "text",  "type",
-                                                  "value", "mod",   "rule", "anchor"};
+const std::vector<std::string> kExpressionKeys = {"doc",   "begin", "end",  "text", "type",
+                                                  "value", "mod",   "freq", "rule", "anchor"};
 const std::vector<std::string> kTimelineKeys = {
     "begin", "end",     "value",  "granularity", "mod", "type",       "vague",    "text",
     "event", "trigger", "actors", "sentence",    "doc", "text_begin", "text_end", "also"};
@@ -1288,7 +1288,7 @@ TEST_CASE("--format csv: a header row, CRLF records, RFC 4180 quoting") {
   // One header for all documents, also when there are no expressions.
   Result empty = chronik("extract --format csv", "Kein Datum hier.");
   CHECK(empty.exit_code == 0);
-  CHECK(empty.out == "doc,begin,end,text,type,value,mod,rule,anchor\r\n");
+  CHECK(empty.out == "doc,begin,end,text,type,value,mod,freq,rule,anchor\r\n");
 }
 
 TEST_CASE("--format timeml: well-formed, with the DCT and inline TIMEX3 tags") {
@@ -1374,9 +1374,9 @@ TEST_CASE("--explain: each row says which anchor, direction and word resolved it
   std::vector<JsonObject> rows = parse_json_lines(r.out);
   REQUIRE(rows.size() == 3);
   const std::vector<std::string> kKeys = {
-      "doc",       "begin", "end",      "text",         "type",         "value",
-      "mod",       "rule",  "anchor",   "anchor_value", "anchor_begin", "anchor_text",
-      "direction", "cue",   "cue_word", "cue_begin",    "why"};
+      "doc",         "begin",     "end",  "text",     "type",         "value",
+      "mod",         "freq",      "rule", "anchor",   "anchor_value", "anchor_begin",
+      "anchor_text", "direction", "cue",  "cue_word", "cue_begin",    "why"};
   for (const JsonObject& row : rows) CHECK(row.keys == kKeys);
   // A month without a year: the tense word of its clause chose December 2024.
   CHECK(rows[0].str("value") == "2024-12");
@@ -1401,9 +1401,10 @@ TEST_CASE("--explain: each row says which anchor, direction and word resolved it
 
   Result csv = chronik("extract --explain --format csv " + quote(file));
   REQUIRE(csv.exit_code == 0);
-  CHECK(csv.out.rfind("doc,begin,end,text,type,value,mod,rule,anchor,anchor_value,anchor_begin,"
-                      "anchor_text,direction,cue,cue_word,cue_begin,why\r\n",
-                      0) == 0);
+  CHECK(
+      csv.out.rfind("doc,begin,end,text,type,value,mod,freq,rule,anchor,anchor_value,anchor_begin,"
+                    "anchor_text,direction,cue,cue_word,cue_begin,why\r\n",
+                    0) == 0);
   Result table = chronik("extract --explain --format table " + quote(file));
   REQUIRE(table.exit_code == 0);
   CHECK(contains(table.out, "      why: from '3. Mai 2019' at "));

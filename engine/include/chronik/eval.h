@@ -32,6 +32,7 @@ struct Annotation {
   std::string type;
   std::string value;
   std::string mod;
+  std::string freq;  // of a set: "2X"; empty when not said
 };
 
 Annotation annotation_of(const Timex& timex);

@@ -73,6 +73,9 @@ struct Timex {
   TimexType type = TimexType::date;
   Value value;
   Mod mod = Mod::none;
+  // A set: how often in each period ("zweimal im Jahr": value P1Y, 2 times; TIMEX3 freq "2X");
+  // 0 when the text does not say.
+  int times = 0;
   std::string rule;  // the id of the grammar rule that matched
   Anchoring anchoring;
 };

@@ -173,6 +173,11 @@ std::optional<Season> parse_season(std::string_view text);
 std::optional<PartOfDay> parse_part_of_day(std::string_view text);
 std::optional<Unit> parse_unit(std::string_view text);
 
+// The TIMEX3 freq of a set that happens `times` times in each period: "2X" for 2; "" for 0 (not
+// said). parse_freq reads it back: 0 for "", nullopt when it is no count of times.
+std::string freq_string(int times);
+std::optional<int> parse_freq(std::string_view text);
+
 // Reads a TIMEX3 value as Value::str() writes it ("2025-01-21", "XXXX-WXX-1", "199", "PT30M",
 // "T20:00", "PAST_REF"); nullopt for anything else. Where two values print alike, the coarser
 // reading is returned: "2025-01-21T14:00" is the hour 14 (granularity hour), "XXXX-XX" an unknown
