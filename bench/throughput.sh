@@ -7,6 +7,7 @@
 #   bench/throughput.sh [CORPUS.jsonl] [RUNS]
 #   CHRONIK=build/chronik THREADS=2 bench/throughput.sh ../shared/bench/news-de.jsonl 5
 #   BIG=1 bench/throughput.sh     # also a >= 1 GB input (the corpus repeated, in $TMPDIR)
+#   WARM=1 bench/throughput.sh    # also one thread over the corpus's second copy (automata built)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,6 +72,18 @@ awk -v mb="$(mb_of "$corpus")" -v one="$(median <"$tmp/one_s")" -v many="$(media
   printf "ratio       one thread runs at %.3f of grep speed\n", (mb / one) / (mb / g)
   printf "start-up    %.0f ms  (chronik extract </dev/null: grammar compile)\n", startup * 1000
 }'
+
+# The same corpus twice in one run: its second copy finds RE2's automata built (they grow lazily,
+# state by state, as new text needs them), which tells how much of a run goes to building them.
+if [ -n "${WARM:-}" ]; then
+  cat "$corpus" "$corpus" >"$tmp/twice.jsonl"
+  for i in $(seq "$runs"); do run_chronik twice 1 "$tmp/twice.jsonl"; done
+  awk -v mb="$(mb_of "$corpus")" -v one="$(median <"$tmp/one_s")" \
+      -v two="$(median <"$tmp/twice_s")" 'BEGIN {
+    printf "warm        %.1f MB/s  (one thread, the second copy of the corpus in a run of two: automata built)\n",
+           mb / (two - one)
+  }'
+fi
 
 if [ -n "${BIG:-}" ]; then
   big="${TMPDIR:-/tmp}/chronik-bench-big.$$.jsonl"
