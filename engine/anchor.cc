@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "chronik/calendar.h"
+#include "chronik/sentences.h"
 #include "utf8.h"
 
 namespace chronik {
@@ -345,7 +346,7 @@ bool is_recent_year(std::string_view text, std::size_t from) {
 // year, which keeps a dateline with what follows it ("Bergamo, 10. Juni 2020. Um 8.30 Uhr").
 bool ends_sentence(std::string_view text, std::size_t i) {
   char c = text[i];
-  if (c == '\n') return true;
+  if (c == '\n') return !is_soft_line_break(text, i);
   if (c != '.' && c != '!' && c != '?') return false;
   if (c == '.' && i > 0 && utf8::is_digit(text[i - 1])) {
     std::size_t digits = 0;
@@ -374,10 +375,14 @@ bool in_one_sentence(std::string_view text, std::size_t from, std::size_t to) {
 // How far, in bytes, a paragraph is searched: longer than most, and bounded for the same reason.
 constexpr std::size_t kParagraph = 10 * kNearby;
 
-// Whether no line break lies in text[from, to), which is nearby.
+// Whether no line break lies in text[from, to), which is nearby, but those that only wrap running
+// text.
 bool in_one_paragraph(std::string_view text, std::size_t from, std::size_t to) {
-  return to <= from + kParagraph &&
-         text.substr(from, to - from).find('\n') == std::string_view::npos;
+  if (to > from + kParagraph) return false;
+  for (std::size_t i = text.find('\n', from); i < to; i = text.find('\n', i + 1)) {
+    if (!is_soft_line_break(text, i)) return false;
+  }
+  return true;
 }
 
 bool ends_clause(std::string_view text, std::size_t i) {
@@ -524,7 +529,8 @@ const std::string* Anchorer::ending_cue(std::size_t word, std::size_t end) const
     std::string_view first = w.substr(0, utf8::next(w, 0));
     if (utf8::lowercase_first(first) != first) return nullptr;
     std::size_t next = end;
-    while (next < text_.size() && text_[next] == ' ') ++next;
+    while (next < text_.size() && utf8::is_space(utf8::decode(text_, next).code_point))
+      next = utf8::next(text_, next);
     if (next > end && next < text_.size()) {
       if (utf8::is_digit(text_[next])) return nullptr;  // "die stationierten 34 500 Soldaten"
       std::string_view after = text_.substr(next, utf8::next(text_, next) - next);
@@ -544,7 +550,7 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
   std::size_t i = begin;
   std::string_view later;  // the word after the one read, nearer to the date
   for (int words = 0; words < 2; ++words) {
-    while (i > 0 && text_[i - 1] == ' ') --i;
+    while (i > 0 && utf8::is_space(utf8::decode_before(text_, i))) i = utf8::previous(text_, i);
     std::size_t word_end = i;
     while (i > 0 && utf8::is_word_char(utf8::decode(text_, utf8::previous(text_, i)).code_point))
       i = utf8::previous(text_, i);

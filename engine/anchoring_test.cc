@@ -239,6 +239,28 @@ TEST_CASE("minutes later than a day are a time of that day, the time unknown") {
   });
 }
 
+TEST_CASE("a line break that only wraps running text does not end the clause") {
+  check_all({
+      {"2025-02-12",
+       "Über die neue Brücke in der Stadt und die Straßen im Zentrum im Juni\nwurde lange "
+       "gestritten.",
+       "Juni", "2024-06", "from the document date 2025-02-12; past, from 'wurde' at 69"},
+      // A word right before the date, across the break.
+      {"2020-05-03",
+       "Die Zahl der Neuinfektionen stieg. Bis einschließlich\n11. Mai verhängte er "
+       "die arbeitsfreie Zeit.",
+       "11. Mai", "2020-05-11",
+       "from the document date 2020-05-03; nearest, from 'einschließlich' at 39"},
+      // A blank line does end it.
+      {"2025-02-12",
+       "Über die neue Brücke in der Stadt und die Straßen im Zentrum im Juni\n\nwurde lange "
+       "gestritten.",
+       "Juni", "2025-06",
+       "from the document date 2025-02-12; the nearest, as nothing in its clause says past or "
+       "future"},
+  });
+}
+
 TEST_CASE("a question or exclamation closing a quotation ends the sentence") {
   check_all({
       {"2025-07-15",

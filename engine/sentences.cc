@@ -37,7 +37,26 @@ bool is_single_letter(std::string_view word) {
          ((word[0] >= 'A' && word[0] <= 'Z') || (word[0] >= 'a' && word[0] <= 'z'));
 }
 
+// The shortest line whose break may only wrap running text.
+constexpr std::size_t kWrappedLine = 40;
+
 }  // namespace
+
+bool is_soft_line_break(std::string_view text, std::size_t i) {
+  if (i >= text.size() || text[i] != '\n') return false;
+  std::size_t end = i;  // of the line's text
+  while (end > 0 && (text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
+  std::size_t line = text.rfind('\n', i == 0 ? 0 : i - 1);
+  line = line == std::string_view::npos || i == 0 ? 0 : line + 1;
+  if (end <= line || end - line < kWrappedLine) return false;
+  char32_t last = utf8::decode_before(text, end);
+  if (!utf8::is_word_char(last) && last != ',') return false;
+  std::size_t next = i + 1;
+  while (next < text.size() && (text[next] == '\r' || text[next] == ' ')) ++next;
+  if (next >= text.size() || !utf8::is_letter(utf8::decode(text, next).code_point)) return false;
+  std::string_view letter = text.substr(next, utf8::next(text, next) - next);
+  return utf8::lowercase_first(letter) == letter;
+}
 
 SentenceSplitter::SentenceSplitter(const std::vector<std::string>& abbreviations)
     : abbreviations_(abbreviations.begin(), abbreviations.end()) {}
@@ -61,7 +80,7 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text, std::size_t
   };
   for (std::size_t i = from; i < text.size(); i = utf8::next(text, i)) {
     char c = text[i];
-    if (c == '\n') {
+    if (c == '\n' && !is_soft_line_break(text, i)) {
       close(i);
       continue;
     }

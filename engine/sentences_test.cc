@@ -72,10 +72,24 @@ TEST_CASE("a full stop without a space after it does not end a sentence") {
   CHECK(sentences("Siehe chronik.de für mehr.") == Texts{"Siehe chronik.de für mehr."});
 }
 
-TEST_CASE("a line break always ends a sentence") {
+TEST_CASE("a line break ends a sentence unless it only wraps running text") {
   CHECK(sentences("Überschrift ohne Punkt\nErster Satz.") ==
         Texts{"Überschrift ohne Punkt", "Erster Satz."});
   CHECK(sentences("Dr.\nMüller") == Texts{"Dr.", "Müller"});
+  // Hard-wrapped text: a long line that ends in a word or a comma, before a lower-case word.
+  CHECK(sentences("Die Zahl der Neuinfektionen stieg, wie das Institut\nmitteilte, um mehr als "
+                  "zuvor erwartet, und zwar um\nneuntausend Fälle an.") ==
+        Texts{"Die Zahl der Neuinfektionen stieg, wie das Institut\nmitteilte, um mehr als zuvor "
+              "erwartet, und zwar um\nneuntausend Fälle an."});
+  // A headline as long, before a capitalized dateline, and a blank line keep their breaks.
+  CHECK(sentences("Freizeitparks wollen am 30. Mai den Betrieb aufnehmen\nFreitag, 8. Mai: Die "
+                  "Parks\n\nsind zu.") ==
+        Texts{"Freizeitparks wollen am 30. Mai den Betrieb aufnehmen", "Freitag, 8. Mai: Die Parks",
+              "sind zu."});
+  CHECK(is_soft_line_break("Eine Zeile von mindestens vierzig Bytes, und\nweiter", 44));
+  CHECK_FALSE(is_soft_line_break("Eine Zeile von mindestens vierzig Bytes, und\nweiter", 43));
+  CHECK_FALSE(is_soft_line_break("Kurz\nweiter", 4));
+  CHECK_FALSE(is_soft_line_break("Eine Zeile von mindestens vierzig Bytes endet.\nweiter", 46));
 }
 
 TEST_CASE("blank lines produce no sentences") {

@@ -2,7 +2,8 @@
 //
 // Sentence boundaries in German text. A full stop ends a sentence unless it follows an
 // abbreviation ("Dr."), a single letter ("z. B.", "Donald J. Trump") or a one- or two-digit ordinal
-// ("21. Januar", "3. Liga"); a line break always ends one (headlines carry no full stop).
+// ("21. Januar", "3. Liga"); a line break ends one (headlines carry no full stop), unless it only
+// wraps running text (is_soft_line_break).
 //
 //   chronik::SentenceSplitter splitter(engine.abbreviations());
 //   for (chronik::Sentence s : splitter.split(text)) use(text.substr(s.begin, s.end - s.begin));
@@ -25,6 +26,12 @@ struct Sentence {
 
   friend bool operator==(const Sentence&, const Sentence&) = default;
 };
+
+// Whether the line break at text[i] only wraps running text, as in texts hard-wrapped every 60-80
+// characters: a single break (no blank line follows), after a line of at least 40 bytes that ends
+// in a word or a comma, before a lower-case word. A line before a capitalized word keeps its
+// break, as a headline does ("… am 30. Mai den Betrieb aufnehmen⏎Freitag, 8. Mai, 12.25 Uhr:").
+bool is_soft_line_break(std::string_view text, std::size_t i);
 
 class SentenceSplitter {
  public:
