@@ -602,6 +602,29 @@ Resolved Anchorer::resolve_by_words(const Reading& reading, const std::optional<
   return nearest;
 }
 
+// A weekday that nothing in its clause places, after a coming day in its sentence ("am Samstag
+// wird trainiert, denn am Sonntag steht das Duell an"): the sentence tells the days ahead, so
+// the coming one. Only after a day the text names from the document date (see
+// last_day_leads_) within a week after it: days told looking back are often listed backwards
+// ("Am Samstag lag der Wert bei 141, am Freitag bei 162"), and a present tense alone does not
+// make a weekday the coming one. Not at the end of a range ("von Dienstag bis Freitag").
+bool Anchorer::follows_coming_day(const Reading& reading, std::size_t begin,
+                                  const std::optional<Point>& anchor) const {
+  const Point* p = reading.value.point();
+  if (!p || !p->weekday_form() || p->week != 0 || !last_day_ || !last_day_leads_ || !anchor ||
+      last_day_end_ > begin || !same_sentence(last_day_end_, begin)) {
+    return false;
+  }
+  auto day = interval_of(last_day_->point);
+  auto here = interval_of(*anchor);
+  if (!day || !here || day->first != day->last || day->first <= here->last ||
+      day->first - here->last > kTenseSlack) {
+    return false;
+  }
+  std::optional<Cue> before = word_before(begin, false);
+  return !before || before->direction != Direction::nearest;
+}
+
 Anchoring Anchorer::anchoring_to(const NamedDate& date) {
   return {.source = AnchorSource::expression,
           .expression_begin = date.begin_code_point,
@@ -652,6 +675,8 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
     last_day_ = NamedDate{*day, text, begin_code_point};
     last_day_end_ = end;
     last_day_after_days_ = after_days && !resolved.value.point()->has_time();
+    last_day_leads_ = !after_days && !resolved.value.point()->has_time() &&
+                      resolved.anchoring.source == AnchorSource::document_date;
   }
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;
@@ -724,6 +749,15 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
     resolved = resolve_by_words(reading, anchor, begin, end, &cue);
     if (cue.source == CueSource::tense)
       cue.begin = code_point_of(cue.begin, begin, begin_code_point);
+    if (cue.source == CueSource::no_cue && follows_coming_day(reading, begin, anchor)) {
+      Reading coming = reading;
+      coming.direction = Direction::future;
+      resolved = chronik::resolve(coming, anchor);
+      cue = {.source = CueSource::coming_day,
+             .direction = Direction::future,
+             .word = std::string(last_day_->text),
+             .begin = last_day_->begin_code_point};
+    }
   } else {
     resolved = chronik::resolve(reading, anchor);
   }

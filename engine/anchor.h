@@ -109,6 +109,8 @@ class Anchorer {
   Cue tense_in(std::size_t from, std::size_t to) const;
   const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
+  bool follows_coming_day(const Reading& reading, std::size_t begin,
+                          const std::optional<Point>& anchor) const;
   Resolved resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
                             std::size_t begin, std::size_t end, Cue* cue) const;
   std::size_t code_point_of(std::size_t byte, std::size_t known_byte,
@@ -144,6 +146,9 @@ class Anchorer {
   std::optional<NamedDate> last_day_;    // the day of the latest expression that named one
   std::size_t last_day_end_ = 0;         // and where that expression ends, in bytes
   bool last_day_after_days_ = false;     // and whether it was the last of several days
+  // and whether it may lead the weekdays after it in its sentence (follows_coming_day): a day
+  // named as such (not a clock time's, nor the last of several) from the document date
+  bool last_day_leads_ = false;
   // Narrative sections (see follow_headings).
   std::size_t searched_ = 0;    // the text before it is searched for headings
   std::size_t line_begin_ = 0;  // the first line not yet taken for a heading or not

@@ -146,6 +146,33 @@ TEST_CASE("a day within a week of the document date is that one whatever the ten
   });
 }
 
+TEST_CASE("a weekday after a coming day in its sentence is the coming one") {
+  check_all({
+      {"2014-12-22", "Am Samstag wird trainiert, denn am Sonntag steht in Görz das Duell an.",
+       "Sonntag", "2014-12-28",
+       "from the document date 2014-12-22; future, after the coming day 'Samstag' at 3 in its "
+       "sentence"},
+      // Without the coming day, the nearest.
+      {"2014-12-22", "Am Sonntag steht in Görz das Duell an.", "Sonntag", "2014-12-21",
+       "from the document date 2014-12-22; the nearest, as nothing in its clause says past or "
+       "future"},
+      // Days told looking back: the day before is past, and leads nothing.
+      {"2021-01-03", "Am Samstag lag der Wert bei 141,2, am Freitag bei 162,4.", "Freitag",
+       "2021-01-01",
+       "from the document date 2021-01-03; the nearest, as nothing in its clause says past or "
+       "future"},
+      // The end of a range of days is no day that follows the first.
+      {"2020-04-18", "Umfragezeitraum: von Dienstag bis Freitag.", "Freitag", "2020-04-17",
+       "from the document date 2020-04-18; the nearest, as nothing in its clause says past or "
+       "future"},
+      // Opening hours: a clock time's day leads no weekday after it.
+      {"2020-04-01", "Offen Montag bis Freitag 8 bis 12 Uhr und Donnerstag von 14 bis 18 Uhr.",
+       "Donnerstag", "2020-04-02",
+       "from the document date 2020-04-01; the nearest, as nothing in its clause says past or "
+       "future"},
+  });
+}
+
 TEST_CASE("the cue is the clause's, not the sentence's, and its offset counts code points") {
   check_all({
       {"2025-02-12", "Über München hatte es geschneit, doch im März wird gebaut.", "März",

@@ -250,6 +250,8 @@ std::string_view to_string(CueSource source) {
       return "mixed";
     case CueSource::no_cue:
       return "no_cue";
+    case CueSource::coming_day:
+      return "coming_day";
   }
   return "";
 }

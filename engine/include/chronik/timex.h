@@ -38,14 +38,15 @@ enum class CueSource : std::uint8_t {
   tense,       // a word of its clause says it ("hatte", "wird"): Cue::word
   mixed,       // its clause has words of both past and future: the nearest occurrence
   no_cue,      // nothing says it: the nearest occurrence
+  coming_day,  // its clause says nothing, but a coming day before it in its sentence: Cue::word
 };
 std::string_view to_string(CueSource source);
 
 struct Cue {
   CueSource source = CueSource::none;
   Direction direction = Direction::nearest;
-  std::string word;       // for CueSource::tense: the word as written
-  std::size_t begin = 0;  // for CueSource::tense: its code-point offset
+  std::string word;       // for CueSource::tense: the word as written; ::coming_day: the day
+  std::size_t begin = 0;  // for CueSource::tense and ::coming_day: its code-point offset
   friend bool operator==(const Cue&, const Cue&) = default;
 };
 
