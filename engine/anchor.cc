@@ -625,6 +625,13 @@ bool Anchorer::follows_coming_day(const Reading& reading, std::size_t begin,
   return !before || before->direction != Direction::nearest;
 }
 
+// Whether the clause around text[begin, end) tells the past ("In zwei Monaten haben wir eine
+// Transformation erlebt"): a word of its tense, or "seit" before it, says so.
+bool Anchorer::tells_past(std::size_t begin, std::size_t end) const {
+  Cue cue = tense_around(begin, end, false);
+  return cue.source == CueSource::tense && cue.direction == Direction::past;
+}
+
 Anchoring Anchorer::anchoring_to(const NamedDate& date) {
   return {.source = AnchorSource::expression,
           .expression_begin = date.begin_code_point,
@@ -733,6 +740,9 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
     return {time, std::move(*spread)};
   }
   if (narrative_ && cross_headings(begin) && section_start_) last_date_ = section_start_;
+  if (reading.within && tells_past(begin, end)) {
+    return {Duration{.amount = std::abs(reading.shift), .unit = reading.shift_unit}, {}};
+  }
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, &how);

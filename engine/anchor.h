@@ -109,6 +109,7 @@ class Anchorer {
   Cue tense_in(std::size_t from, std::size_t to) const;
   const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
+  bool tells_past(std::size_t begin, std::size_t end) const;
   bool follows_coming_day(const Reading& reading, std::size_t begin,
                           const std::optional<Point>& anchor) const;
   Resolved resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,

@@ -173,6 +173,26 @@ TEST_CASE("a weekday after a coming day in its sentence is the coming one") {
   });
 }
 
+TEST_CASE("'in zwei Monaten' in a clause that tells the past is a stretch, else a date ahead") {
+  check_all({
+      {"2020-04-30", "In zwei Monaten haben wir eine Transformation erlebt.", "In zwei Monaten",
+       "P2M", "complete as written"},
+      {"2020-04-30", "Die Zahl der Toten hatte sich in drei Tagen verdoppelt.", "in drei Tagen",
+       "P3D", "complete as written"},
+      {"2020-04-30", "In zwei Monaten wird die Arbeit fertig sein.", "In zwei Monaten", "2020-06",
+       "from the document date 2020-04-30"},
+      {"2020-04-30", "Er sagte, in zwei Monaten sei alles vorbei.", "in zwei Monaten", "2020-06",
+       "from the document date 2020-04-30"},
+  });
+  Document doc;
+  doc.text = "Wegen der Krise wurden in fünf Wochen 240.000 Touristen nach Hause geflogen.";
+  doc.date = DocumentDate::parse("2020-04-30");
+  std::vector<Timex> found = engine().extract(doc);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == TimexType::duration);
+  CHECK(found[0].value.str() == "P5W");
+}
+
 TEST_CASE("the cue is the clause's, not the sentence's, and its offset counts code points") {
   check_all({
       {"2025-02-12", "Über München hatte es geschneit, doch im März wird gebaut.", "März",

@@ -10,7 +10,8 @@ constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
     "weekday", "week",       "quarter", "half",        "season",     "part",
     "hour",    "minute",     "decade",  "century",     "century_bc", "amount",
     "offset",  "direction",  "unit",    "granularity", "ref",        "mod",
-    "weekend", "and_a_half", "holiday", "anaphoric",   "deictic",    "night_before"};
+    "weekend", "and_a_half", "holiday", "anaphoric",   "deictic",    "night_before",
+    "within"};
 
 std::optional<int> to_int(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -70,6 +71,7 @@ std::optional<Range> range_of(Field f) {
     case Field::anaphoric:
     case Field::deictic:
     case Field::night_before:
+    case Field::within:
       return Range{1, 1};
     default:
       return std::nullopt;

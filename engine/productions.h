@@ -39,6 +39,9 @@ struct Reading {
   // The value is the night before the day the fields name, once that day is resolved ("in der
   // Nacht zum Sonntag" is Saturday night).
   bool night_before = false;
+  // shift: "in zwei Monaten", ahead of the anchor; in a clause that tells the past, a stretch
+  // of that length ("In zwei Monaten haben wir eine Transformation erlebt"), see Anchorer.
+  bool within = false;
   // shift: move the anchor by `shift` units of `shift_unit`, then read it at `shift_granularity`.
   int shift = 0;
   Unit shift_unit = Unit::day;
