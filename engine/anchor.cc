@@ -604,10 +604,25 @@ Resolved Anchorer::resolve_by_words(const Reading& reading, const std::optional<
 
 // A weekday that nothing in its clause places, after a coming day in its sentence ("am Samstag
 // wird trainiert, denn am Sonntag steht das Duell an"): the sentence tells the days ahead, so
-// the coming one. Only after a day the text names from the document date (see
-// last_day_leads_) within a week after it: days told looking back are often listed backwards
-// ("Am Samstag lag der Wert bei 141, am Freitag bei 162"), and a present tense alone does not
-// make a weekday the coming one. Not at the end of a range ("von Dienstag bis Freitag").
+// the coming one. Only after a day within a week after the document date that the text
+// placed there by a word (see last_day_leads_): days told looking back are often listed
+// backwards ("Am Samstag lag der Wert bei 141, am Freitag bei 162"), and a day that is merely
+// the nearest may be a past one ("Pressekonferenzen am Donnerstag, ... am Montag und am
+// Dienstag"); a present tense alone does not make a weekday the coming one either. Not at the
+// end of a range ("von Dienstag bis Freitag").
+namespace {
+
+// Whether a day resolved as `how` says was placed by a word: written out, or from the document
+// date by its own words or its clause's tense ("am kommenden Donnerstag", "am Samstag wird").
+bool places_coming(const Anchoring& how) {
+  if (how.source == AnchorSource::none) return true;
+  if (how.source != AnchorSource::document_date) return false;
+  return how.cue.source == CueSource::expression || how.cue.source == CueSource::tense ||
+         how.cue.source == CueSource::coming_day;
+}
+
+}  // namespace
+
 bool Anchorer::follows_coming_day(const Reading& reading, std::size_t begin,
                                   const std::optional<Point>& anchor) const {
   const Point* p = reading.value.point();
@@ -682,8 +697,8 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
     last_day_ = NamedDate{*day, text, begin_code_point};
     last_day_end_ = end;
     last_day_after_days_ = after_days && !resolved.value.point()->has_time();
-    last_day_leads_ = !after_days && !resolved.value.point()->has_time() &&
-                      resolved.anchoring.source == AnchorSource::document_date;
+    last_day_leads_ =
+        !after_days && !resolved.value.point()->has_time() && places_coming(resolved.anchoring);
   }
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;

@@ -148,7 +148,8 @@ class Anchorer {
   std::size_t last_day_end_ = 0;         // and where that expression ends, in bytes
   bool last_day_after_days_ = false;     // and whether it was the last of several days
   // and whether it may lead the weekdays after it in its sentence (follows_coming_day): a day
-  // named as such (not a clock time's, nor the last of several) from the document date
+  // named as such (not a clock time's, nor the last of several), written out or placed from the
+  // document date by a word
   bool last_day_leads_ = false;
   // Narrative sections (see follow_headings).
   std::size_t searched_ = 0;    // the text before it is searched for headings

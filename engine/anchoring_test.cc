@@ -161,6 +161,11 @@ TEST_CASE("a weekday after a coming day in its sentence is the coming one") {
        "2021-01-01",
        "from the document date 2021-01-03; the nearest, as nothing in its clause says past or "
        "future"},
+      // A day that is merely the nearest leads nothing: it may be a past one.
+      {"2020-03-18", "Erst eine Rede am Donnerstag, dann Pressekonferenzen am Montag.", "Montag",
+       "2020-03-16",
+       "from the document date 2020-03-18; the nearest, as nothing in its clause says past or "
+       "future"},
       // The end of a range of days is no day that follows the first.
       {"2020-04-18", "Umfragezeitraum: von Dienstag bis Freitag.", "Freitag", "2020-04-17",
        "from the document date 2020-04-18; the nearest, as nothing in its clause says past or "
