@@ -33,7 +33,8 @@ enum class Format : std::uint8_t { jsonl, csv, timeml, table, documents };
 //                 there was nothing to choose
 //   cue           what decided it: expression (its own words), tense (a word of its clause),
 //                 mixed (past and future words: the nearest), no_cue (the nearest),
-//                 coming_day (a coming day before it in its sentence: future)
+//                 coming_day (a day before it in its sentence that a word placed in the
+//                 coming week: future)
 //   cue_word, cue_begin  for cue tense, the word and its code-point offset; for coming_day,
 //                 that day's text and offset
 //   why           all of that as one English sentence

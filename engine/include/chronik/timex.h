@@ -38,7 +38,8 @@ enum class CueSource : std::uint8_t {
   tense,       // a word of its clause says it ("hatte", "wird"): Cue::word
   mixed,       // its clause has words of both past and future: the nearest occurrence
   no_cue,      // nothing says it: the nearest occurrence
-  coming_day,  // its clause says nothing, but a coming day before it in its sentence: Cue::word
+  coming_day,  // its clause says nothing, but a day before it that a word placed in the
+               // coming week does (Cue::word): future
 };
 std::string_view to_string(CueSource source);
 
