@@ -198,6 +198,16 @@ TEST_CASE("'in zwei Monaten' in a clause that tells the past is a stretch, else 
   CHECK(found[0].value.str() == "P5W");
 }
 
+TEST_CASE("an adverb of a time gone by makes its clause past ('damals')") {
+  check_all({
+      {"2020-10-27", "Nicht mehr so überraschend, damals im März.", "März", "2020-03",
+       "from the document date 2020-10-27; past, from 'damals' at 28"},
+      {"2020-10-27", "Nicht mehr so überraschend, im März.", "März", "2021-03",
+       "from the document date 2020-10-27; the nearest, as nothing in its clause says past or "
+       "future"},
+  });
+}
+
 TEST_CASE("the cue is the clause's, not the sentence's, and its offset counts code points") {
   check_all({
       {"2025-02-12", "Über München hatte es geschneit, doch im März wird gebaut.", "März",
