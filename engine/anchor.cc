@@ -81,8 +81,10 @@ long distance(const DayInterval& a, const DayInterval& b) {
 constexpr days kTenseSlack{7};
 
 // How far after the anchor a deadline or a plan may lie ("bis zum 14. Februar") and still
-// outrank the tense of its clause.
-constexpr days kPlanAhead{62};
+// outrank the tense of its clause: about four months, as plans are often told a season ahead
+// ("hat Kurzarbeit bis Ende August vereinbart" in April, "bis zum 24. Oktober verboten" in
+// June). Six months took past ranges too ("von März bis Mai" in November).
+constexpr days kPlanAhead{124};
 
 // Whether `value` starts after `anchor` starts and within kPlanAhead of its end.
 bool comes_soon(const Value& value, const Point& anchor) {

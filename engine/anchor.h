@@ -80,7 +80,7 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //    says which one ("am Montag", "im Dezember") takes the one its clause's tense points to:
 //    "hatte" the latest one up to the anchor, "wird" the first one from it on, neither the
 //    nearest; a word right before the date outranks the tense ("seit" the past one, "bis" and
-//    "für" one coming within two months), and a single day within a week of the anchor is
+//    "für" one coming within four months), and a single day within a week of the anchor is
 //    that one whatever the tense.
 class Anchorer {
  public:

@@ -126,6 +126,8 @@ TEST_CASE("'bis' and 'für' before a date soon to come outrank a past tense") {
   check_all({
       {"2021-01-31", "Der Landtag verlängerte die Maßnahmen bis zum 14. Februar.", "14. Februar",
        "2021-02-14", "from the document date 2021-01-31; nearest, from 'bis' at 38"},
+      {"2020-04-08", "Die Firma hat Kurzarbeit bis Ende August vereinbart.", "Ende August",
+       "2020-08", "from the document date 2020-04-08; nearest, from 'bis' at 25"},
       {"2014-11-21", "Die Partnerschaft hatte bis zum 1. April bestanden.", "1. April",
        "2014-04-01", "from the document date 2014-11-21; past, from 'hatte' at 18"},
       {"2021-02-12", "Bis Montag hatten sich 500 Menschen infiziert.", "Montag", "2021-02-08",
