@@ -604,14 +604,6 @@ Resolved Anchorer::resolve_by_words(const Reading& reading, const std::optional<
   return nearest;
 }
 
-// A weekday that nothing in its clause places, after a coming day in its sentence ("am Samstag
-// wird trainiert, denn am Sonntag steht das Duell an"): the sentence tells the days ahead, so
-// the coming one. Only after a day within a week after the document date that the text
-// placed there by a word (see last_day_leads_): days told looking back are often listed
-// backwards ("Am Samstag lag der Wert bei 141, am Freitag bei 162"), and a day that is merely
-// the nearest may be a past one ("Pressekonferenzen am Donnerstag, ... am Montag und am
-// Dienstag"); a present tense alone does not make a weekday the coming one either. Not at the
-// end of a range ("von Dienstag bis Freitag").
 namespace {
 
 // Whether a day resolved as `how` says was placed by a word: written out, or from the document
@@ -625,6 +617,14 @@ bool places_coming(const Anchoring& how) {
 
 }  // namespace
 
+// A weekday that nothing in its clause places, after a coming day in its sentence ("am Samstag
+// wird trainiert, denn am Sonntag steht das Duell an"): the sentence tells the days ahead, so
+// the coming one. Only after a day within a week after the document date that the text
+// placed there by a word (see last_day_leads_): days told looking back are often listed
+// backwards ("Am Samstag lag der Wert bei 141, am Freitag bei 162"), and a day that is merely
+// the nearest may be a past one ("Pressekonferenzen am Donnerstag, ... am Montag und am
+// Dienstag"); a present tense alone does not make a weekday the coming one either. Not at the
+// end of a range ("von Dienstag bis Freitag").
 bool Anchorer::follows_coming_day(const Reading& reading, std::size_t begin,
                                   const std::optional<Point>& anchor) const {
   const Point* p = reading.value.point();

@@ -81,7 +81,10 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //    "hatte" the latest one up to the anchor, "wird" the first one from it on, neither the
 //    nearest; a word right before the date outranks the tense ("seit" the past one, "bis" and
 //    "für" one coming within four months), and a single day within a week of the anchor is
-//    that one whatever the tense.
+//    that one whatever the tense. A weekday whose clause says nothing takes the coming one
+//    after a day of its sentence that a word placed in the coming week ("am Samstag wird
+//    trainiert, denn am Sonntag steht ..."); a shift ahead marked `within` ("in zwei Monaten")
+//    in a clause that tells the past is a stretch of that length, a Duration.
 class Anchorer {
  public:
   Anchorer(std::string_view text, const std::optional<Point>& document_date, DocType type,
