@@ -82,8 +82,10 @@ long distance(const DayInterval& a, const DayInterval& b) {
 constexpr days kTenseSlack{7};
 
 // How far after the anchor a deadline or a plan may lie ("bis zum 14. Februar") and still
-// outrank the tense of its clause.
-constexpr days kPlanAhead{62};
+// outrank the tense of its clause: about four months, as plans are often told a season ahead
+// ("hat Kurzarbeit bis Ende August vereinbart" in April, "bis zum 24. Oktober verboten" in
+// June). Six months took past ranges too ("von März bis Mai" in November).
+constexpr days kPlanAhead{124};
 
 // Whether `value` starts after `anchor` starts and within kPlanAhead of its end.
 bool comes_soon(const Value& value, const Point& anchor) {
@@ -612,6 +614,51 @@ std::size_t Anchorer::end_of(const NamedDate& date) const {
   return static_cast<std::size_t>(date.text.data() - text_.data()) + date.text.size();
 }
 
+namespace {
+
+// Whether a day resolved as `how` says was placed by a word: written out, or from the document
+// date by its own words or its clause's tense ("am kommenden Donnerstag", "am Samstag wird").
+bool places_coming(const Anchoring& how) {
+  if (how.source == AnchorSource::none) return true;
+  if (how.source != AnchorSource::document_date) return false;
+  return how.cue.source == CueSource::expression || how.cue.source == CueSource::tense ||
+         how.cue.source == CueSource::coming_day;
+}
+
+}  // namespace
+
+// A weekday that nothing in its clause places, after a coming day in its sentence ("am Samstag
+// wird trainiert, denn am Sonntag steht das Duell an"): the sentence tells the days ahead, so
+// the coming one. Only after a day within a week after the document date that the text
+// placed there by a word (see last_day_leads_): days told looking back are often listed
+// backwards ("Am Samstag lag der Wert bei 141, am Freitag bei 162"), and a day that is merely
+// the nearest may be a past one ("Pressekonferenzen am Donnerstag, ... am Montag und am
+// Dienstag"); a present tense alone does not make a weekday the coming one either. Not at the
+// end of a range ("von Dienstag bis Freitag").
+bool Anchorer::follows_coming_day(const Reading& reading, std::size_t begin,
+                                  const std::optional<Point>& anchor) const {
+  const Point* p = reading.value.point();
+  if (!p || !p->weekday_form() || p->week != 0 || !last_day_ || !last_day_leads_ || !anchor ||
+      last_day_end_ > begin || !same_sentence(last_day_end_, begin)) {
+    return false;
+  }
+  auto day = interval_of(last_day_->point);
+  auto here = interval_of(*anchor);
+  if (!day || !here || day->first != day->last || day->first <= here->last ||
+      day->first - here->last > kTenseSlack) {
+    return false;
+  }
+  std::optional<Cue> before = word_before(begin, false);
+  return !before || before->direction != Direction::nearest;
+}
+
+// Whether the clause around text[begin, end) tells the past ("In zwei Monaten haben wir eine
+// Transformation erlebt"): a word of its tense, or "seit" before it, says so.
+bool Anchorer::tells_past(std::size_t begin, std::size_t end) const {
+  Cue cue = tense_around(begin, end, false);
+  return cue.source == CueSource::tense && cue.direction == Direction::past;
+}
+
 Anchoring Anchorer::anchoring_to(const NamedDate& date) {
   return {.source = AnchorSource::expression,
           .expression_begin = date.begin_code_point,
@@ -667,6 +714,8 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
     last_day_ = NamedDate{*day, text, begin_code_point};
     last_day_end_ = end;
     last_day_after_days_ = after_days && !resolved.value.point()->has_time();
+    last_day_leads_ =
+        !after_days && !resolved.value.point()->has_time() && places_coming(resolved.anchoring);
   }
   const Point* p = resolved.value.point();
   if (!p || !fully_known(*p)) return;
@@ -738,6 +787,9 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
     return {time, std::move(*spread)};
   }
   if (narrative_ && cross_headings(begin) && section_start_) last_date_ = section_start_;
+  if (reading.within && tells_past(begin, end)) {
+    return {Duration{.amount = std::abs(reading.shift), .unit = reading.shift_unit}, {}};
+  }
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, begin, &how);
@@ -754,6 +806,15 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
     resolved = resolve_by_words(reading, anchor, begin, end, &cue);
     if (cue.source == CueSource::tense)
       cue.begin = code_point_of(cue.begin, begin, begin_code_point);
+    if (cue.source == CueSource::no_cue && follows_coming_day(reading, begin, anchor)) {
+      Reading coming = reading;
+      coming.direction = Direction::future;
+      resolved = chronik::resolve(coming, anchor);
+      cue = {.source = CueSource::coming_day,
+             .direction = Direction::future,
+             .word = std::string(last_day_->text),
+             .begin = last_day_->begin_code_point};
+    }
   } else {
     resolved = chronik::resolve(reading, anchor);
   }

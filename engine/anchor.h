@@ -80,8 +80,11 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //    says which one ("am Montag", "im Dezember") takes the one its clause's tense points to:
 //    "hatte" the latest one up to the anchor, "wird" the first one from it on, neither the
 //    nearest; a word right before the date outranks the tense ("seit" the past one, "bis" and
-//    "für" one coming within two months), and a single day within a week of the anchor is
-//    that one whatever the tense.
+//    "für" one coming within four months), and a single day within a week of the anchor is
+//    that one whatever the tense. A weekday whose clause says nothing takes the coming one
+//    after a day of its sentence that a word placed in the coming week ("am Samstag wird
+//    trainiert, denn am Sonntag steht ..."); a shift ahead marked `within` ("in zwei Monaten")
+//    in a clause that tells the past is a stretch of that length, a Duration.
 class Anchorer {
  public:
   Anchorer(std::string_view text, const std::optional<Point>& document_date, DocType type,
@@ -110,6 +113,9 @@ class Anchorer {
   Cue tense_in(std::size_t from, std::size_t to) const;
   const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
+  bool tells_past(std::size_t begin, std::size_t end) const;
+  bool follows_coming_day(const Reading& reading, std::size_t begin,
+                          const std::optional<Point>& anchor) const;
   Resolved resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
                             std::size_t begin, std::size_t end, Cue* cue) const;
   std::size_t code_point_of(std::size_t byte, std::size_t known_byte,
@@ -148,6 +154,10 @@ class Anchorer {
   std::optional<NamedDate> last_day_;   // the day of the latest expression that named one
   std::size_t last_day_end_ = 0;        // and where that expression ends, in bytes
   bool last_day_after_days_ = false;    // and whether it was the last of several days
+  // and whether it may lead the weekdays after it in its sentence (follows_coming_day): a day
+  // named as such (not a clock time's, nor the last of several), written out or placed from the
+  // document date by a word
+  bool last_day_leads_ = false;
   // Narrative sections (see follow_headings).
   std::size_t searched_ = 0;    // the text before it is searched for headings
   std::size_t line_begin_ = 0;  // the first line not yet taken for a heading or not

@@ -126,6 +126,8 @@ TEST_CASE("'bis' and 'für' before a date soon to come outrank a past tense") {
   check_all({
       {"2021-01-31", "Der Landtag verlängerte die Maßnahmen bis zum 14. Februar.", "14. Februar",
        "2021-02-14", "from the document date 2021-01-31; nearest, from 'bis' at 38"},
+      {"2020-04-08", "Die Firma hat Kurzarbeit bis Ende August vereinbart.", "Ende August",
+       "2020-08", "from the document date 2020-04-08; nearest, from 'bis' at 25"},
       {"2014-11-21", "Die Partnerschaft hatte bis zum 1. April bestanden.", "1. April",
        "2014-04-01", "from the document date 2014-11-21; past, from 'hatte' at 18"},
       {"2021-02-12", "Bis Montag hatten sich 500 Menschen infiziert.", "Montag", "2021-02-08",
@@ -143,6 +145,68 @@ TEST_CASE("a day within a week of the document date is that one whatever the ten
        "from the document date 2014-12-16; past, from 'hatte' at 16"},
       {"2014-12-28", "Im Januar war es kalt.", "Januar", "2014-01",
        "from the document date 2014-12-28; past, from 'war' at 10"},
+  });
+}
+
+TEST_CASE("a weekday after a coming day in its sentence is the coming one") {
+  check_all({
+      {"2014-12-22", "Am Samstag wird trainiert, denn am Sonntag steht in Görz das Duell an.",
+       "Sonntag", "2014-12-28",
+       "from the document date 2014-12-22; future, after the coming day 'Samstag' at 3 in its "
+       "sentence"},
+      // Without the coming day, the nearest.
+      {"2014-12-22", "Am Sonntag steht in Görz das Duell an.", "Sonntag", "2014-12-21",
+       "from the document date 2014-12-22; the nearest, as nothing in its clause says past or "
+       "future"},
+      // Days told looking back: the day before is past, and leads nothing.
+      {"2021-01-03", "Am Samstag lag der Wert bei 141,2, am Freitag bei 162,4.", "Freitag",
+       "2021-01-01",
+       "from the document date 2021-01-03; the nearest, as nothing in its clause says past or "
+       "future"},
+      // A day that is merely the nearest leads nothing: it may be a past one.
+      {"2020-03-18", "Erst eine Rede am Donnerstag, dann Pressekonferenzen am Montag.", "Montag",
+       "2020-03-16",
+       "from the document date 2020-03-18; the nearest, as nothing in its clause says past or "
+       "future"},
+      // The end of a range of days is no day that follows the first.
+      {"2020-04-18", "Umfragezeitraum: von Dienstag bis Freitag.", "Freitag", "2020-04-17",
+       "from the document date 2020-04-18; the nearest, as nothing in its clause says past or "
+       "future"},
+      // Opening hours: a clock time's day leads no weekday after it.
+      {"2020-04-01", "Offen Montag bis Freitag 8 bis 12 Uhr und Donnerstag von 14 bis 18 Uhr.",
+       "Donnerstag", "2020-04-02",
+       "from the document date 2020-04-01; the nearest, as nothing in its clause says past or "
+       "future"},
+  });
+}
+
+TEST_CASE("'in zwei Monaten' in a clause that tells the past is a stretch, else a date ahead") {
+  check_all({
+      {"2020-04-30", "In zwei Monaten haben wir eine Transformation erlebt.", "In zwei Monaten",
+       "P2M", "complete as written"},
+      {"2020-04-30", "Die Zahl der Toten hatte sich in drei Tagen verdoppelt.", "in drei Tagen",
+       "P3D", "complete as written"},
+      {"2020-04-30", "In zwei Monaten wird die Arbeit fertig sein.", "In zwei Monaten", "2020-06",
+       "from the document date 2020-04-30"},
+      {"2020-04-30", "Er sagte, in zwei Monaten sei alles vorbei.", "in zwei Monaten", "2020-06",
+       "from the document date 2020-04-30"},
+  });
+  Document doc;
+  doc.text = "Wegen der Krise wurden in fünf Wochen 240.000 Touristen nach Hause geflogen.";
+  doc.date = DocumentDate::parse("2020-04-30");
+  std::vector<Timex> found = engine().extract(doc);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == TimexType::duration);
+  CHECK(found[0].value.str() == "P5W");
+}
+
+TEST_CASE("an adverb of a time gone by makes its clause past ('damals')") {
+  check_all({
+      {"2020-10-27", "Nicht mehr so überraschend, damals im März.", "März", "2020-03",
+       "from the document date 2020-10-27; past, from 'damals' at 28"},
+      {"2020-10-27", "Nicht mehr so überraschend, im März.", "März", "2021-03",
+       "from the document date 2020-10-27; the nearest, as nothing in its clause says past or "
+       "future"},
   });
 }
 

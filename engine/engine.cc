@@ -196,6 +196,8 @@ class Engine::Impl {
           anchorer.resolve(m.reading, t.byte_begin, t.byte_end, t.begin, after_days);
       t.value = resolved.value;
       t.anchoring = resolved.anchoring;
+      // "in zwei Monaten" in a clause that tells the past: a stretch, see Anchorer::resolve.
+      if (m.reading.within && t.value.duration()) t.type = TimexType::duration;
       waiting.release(doc.text, t, out);
       if (ends_range) {
         place_first_end(previous->reading, t, &(*out)[previous_at]);
@@ -319,6 +321,8 @@ std::string_view to_string(CueSource source) {
       return "mixed";
     case CueSource::no_cue:
       return "no_cue";
+    case CueSource::coming_day:
+      return "coming_day";
   }
   return "";
 }

@@ -6,11 +6,11 @@ namespace chronik {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "year",      "year_bc",     "year2",       "next_year", "month",   "day",        "weekday",
-    "week",      "quarter",     "half",        "season",    "part",    "hour",       "minute",
-    "decade",    "century",     "century_bc",  "amount",    "times",   "offset",     "direction",
-    "unit",      "granularity", "ref",         "mod",       "weekend", "and_a_half", "holiday",
-    "anaphoric", "deictic",     "night_before"};
+    "year",      "year_bc",     "year2",        "next_year", "month",   "day",        "weekday",
+    "week",      "quarter",     "half",         "season",    "part",    "hour",       "minute",
+    "decade",    "century",     "century_bc",   "amount",    "times",   "offset",     "direction",
+    "unit",      "granularity", "ref",          "mod",       "weekend", "and_a_half", "holiday",
+    "anaphoric", "deictic",     "night_before", "within"};
 
 std::optional<int> to_int(std::string_view s) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -72,6 +72,7 @@ std::optional<Range> range_of(Field f) {
     case Field::anaphoric:
     case Field::deictic:
     case Field::night_before:
+    case Field::within:
       return Range{1, 1};
     default:
       return std::nullopt;

@@ -48,8 +48,9 @@ enum class Field : std::uint8_t {
   anaphoric,     // 1: anchored to the latest date in the text ("am Tag darauf"), not the DCT
   deictic,       // 1: anchored to the time of writing even in narrative text ("heute")
   night_before,  // 1: the night before the day named ("in der Nacht zum Sonntag": Saturday's)
+  within,        // 1: a shift ahead that a past clause reads as a stretch ("in zwei Monaten")
 };
-inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::night_before) + 1;
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::within) + 1;
 
 // A holiday: a fixed day of the year, or a number of days from Easter Sunday.
 struct Holiday {

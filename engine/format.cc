@@ -67,7 +67,8 @@ void fill_explanation(const Anchoring& a, Row* row) {
   Row& r = *row;
   bool from_text = a.source == AnchorSource::expression;
   bool decided = anchored(a) && a.cue.source != CueSource::none;
-  bool by_word = decided && a.cue.source == CueSource::tense;
+  bool by_word =
+      decided && (a.cue.source == CueSource::tense || a.cue.source == CueSource::coming_day);
   r[kAnchorValue] = anchored(a) ? Value(a.anchor).str() : "";
   r[kAnchorBegin].clear();
   if (from_text) assign_number(a.expression_begin, &r[kAnchorBegin]);
@@ -231,6 +232,10 @@ std::string explanation(const Anchoring& a) {
       break;
     case CueSource::mixed:
       why += "; the nearest, as its clause has words of both past and future";
+      break;
+    case CueSource::coming_day:
+      why += "; " + direction + ", after the coming day '" + a.cue.word + "' at " +
+             std::to_string(a.cue.begin) + " in its sentence";
       break;
     case CueSource::no_cue:
       why += a.source == AnchorSource::expression

@@ -143,6 +143,7 @@ std::optional<Reading> produce_shift(const FieldValues& f) {
   r.relation = Relation::shift;
   r.anaphoric = f.has(Field::anaphoric);
   r.deictic = f.has(Field::deictic);
+  r.within = f.has(Field::within);
   r.shift = shift;
   r.shift_unit = *unit;
   r.shift_granularity = g;

@@ -41,6 +41,9 @@ struct Reading {
   bool night_before = false;
   // set: how often in each period ("zweimal im Jahr": 2); 0 when the text does not say.
   int times = 0;
+  // shift: "in zwei Monaten", ahead of the anchor; in a clause that tells the past, a stretch
+  // of that length ("In zwei Monaten haben wir eine Transformation erlebt"), see Anchorer.
+  bool within = false;
   // shift: move the anchor by `shift` units of `shift_unit`, then read it at `shift_granularity`.
   int shift = 0;
   Unit shift_unit = Unit::day;

@@ -32,8 +32,11 @@ enum class Format : std::uint8_t { jsonl, csv, timeml, table, documents };
 //   direction     which occurrence was taken: before, past, nearest, future, after; empty when
 //                 there was nothing to choose
 //   cue           what decided it: expression (its own words), tense (a word of its clause),
-//                 mixed (past and future words: the nearest), no_cue (the nearest)
-//   cue_word, cue_begin  for cue tense, the word and its code-point offset
+//                 mixed (past and future words: the nearest), no_cue (the nearest),
+//                 coming_day (a day before it in its sentence that a word placed in the
+//                 coming week: future)
+//   cue_word, cue_begin  for cue tense, the word and its code-point offset; for coming_day,
+//                 that day's text and offset
 //   why           all of that as one English sentence
 enum class Detail : std::uint8_t { basic, explained };
 

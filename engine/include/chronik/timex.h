@@ -38,14 +38,16 @@ enum class CueSource : std::uint8_t {
   tense,       // a word of its clause says it ("hatte", "wird"): Cue::word
   mixed,       // its clause has words of both past and future: the nearest occurrence
   no_cue,      // nothing says it: the nearest occurrence
+  coming_day,  // its clause says nothing, but a day before it that a word placed in the
+               // coming week does (Cue::word): future
 };
 std::string_view to_string(CueSource source);
 
 struct Cue {
   CueSource source = CueSource::none;
   Direction direction = Direction::nearest;
-  std::string word;       // for CueSource::tense: the word as written
-  std::size_t begin = 0;  // for CueSource::tense: its code-point offset
+  std::string word;       // for CueSource::tense: the word as written; ::coming_day: the day
+  std::size_t begin = 0;  // for CueSource::tense and ::coming_day: its code-point offset
   friend bool operator==(const Cue&, const Cue&) = default;
 };
 
