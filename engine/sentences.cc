@@ -46,8 +46,8 @@ bool is_soft_line_break(std::string_view text, std::size_t i) {
   if (i >= text.size() || text[i] != '\n') return false;
   std::size_t end = i;  // of the line's text
   while (end > 0 && (text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
-  std::size_t line = text.rfind('\n', i == 0 ? 0 : i - 1);
-  line = line == std::string_view::npos || i == 0 ? 0 : line + 1;
+  std::size_t previous_break = i == 0 ? std::string_view::npos : text.rfind('\n', i - 1);
+  std::size_t line = previous_break == std::string_view::npos ? 0 : previous_break + 1;
   if (end <= line || end - line < kWrappedLine) return false;
   char32_t last = utf8::decode_before(text, end);
   if (!utf8::is_word_char(last) && last != ',') return false;
