@@ -4,9 +4,10 @@
 // nothing here does I/O.
 //
 // Each expression is a row of the same columns in every format:
-//   doc, begin, end, text, type, value, mod, rule, anchor
-// begin/end are code-point offsets into the document text (end exclusive); mod is empty (JSON:
-// null) when there is none; anchor is how the value was resolved: none, dct, expression, missing.
+//   doc, begin, end, text, type, value, mod, freq, rule, anchor
+// begin/end are code-point offsets into the document text (end exclusive); mod and freq (a set's
+// "2X") are empty (JSON: null) when there is none; anchor is how the value was resolved: none,
+// dct, expression, missing, several_days.
 
 #ifndef CHRONIK_FORMAT_H_
 #define CHRONIK_FORMAT_H_
