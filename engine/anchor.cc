@@ -552,10 +552,8 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
   std::size_t i = begin;
   std::string_view later;  // the word after the one read, nearer to the date
   for (int words = 0; words < 2; ++words) {
-    while (i > 0 && utf8::is_space(utf8::decode_before(text_, i))) i = utf8::previous(text_, i);
-    std::size_t word_end = i;
-    while (i > 0 && utf8::is_word_char(utf8::decode(text_, utf8::previous(text_, i)).code_point))
-      i = utf8::previous(text_, i);
+    std::size_t word_end = utf8::space_start(text_, i);
+    i = utf8::word_start(text_, word_end);
     if (i == word_end) return std::nullopt;
     std::string_view word = text_.substr(i, word_end - i);
     auto cue = cues_->words.find(word);

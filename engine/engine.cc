@@ -79,10 +79,8 @@ std::size_t limit_before(std::string_view text, std::size_t begin, std::size_t f
                          const LimitWords& limits, Mod* mod) {
   std::size_t i = begin;
   for (int words = 0; words <= kWordsAfterLimit; ++words) {
-    while (i > floor && utf8::is_space(utf8::decode_before(text, i))) i = utf8::previous(text, i);
-    std::size_t word_end = i;
-    while (i > floor && utf8::is_word_char(utf8::decode_before(text, i)))
-      i = utf8::previous(text, i);
+    std::size_t word_end = utf8::space_start(text, i, floor);
+    i = utf8::word_start(text, word_end, floor);
     if (i == word_end) return std::string_view::npos;  // punctuation ends the search
     std::string_view word = text.substr(i, word_end - i);
     if (auto it = limits.find(word); it != limits.end()) {

@@ -11,15 +11,9 @@ bool is_closer(char32_t c) {
   return utf8::is_double_quote(c) || c == '\'' || c == ')' || c == U'’' || c == U'‘';
 }
 
-// The word that ends right before byte `end`: letters, digits and inner full stops.
+// The word that ends right before byte `end`: its letters and digits.
 std::string_view word_before(std::string_view text, std::size_t end) {
-  std::size_t begin = end;
-  while (begin > 0) {
-    char32_t c = utf8::decode_before(text, begin);
-    if (!utf8::is_word_char(c)) break;
-    std::size_t length = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    begin -= length;
-  }
+  std::size_t begin = utf8::word_start(text, end);
   return text.substr(begin, end - begin);
 }
 

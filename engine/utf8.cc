@@ -135,6 +135,16 @@ std::size_t previous(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+std::size_t word_start(std::string_view text, std::size_t end, std::size_t floor) {
+  while (end > floor && is_word_char(decode_before(text, end))) end = previous(text, end);
+  return end;
+}
+
+std::size_t space_start(std::string_view text, std::size_t end, std::size_t floor) {
+  while (end > floor && is_space(decode_before(text, end))) end = previous(text, end);
+  return end;
+}
+
 bool detail::is_word_char_beyond_ascii(char32_t c) {
   if (c == 0xD7 || c == 0xF7) return false;  // multiplication and division signs
   return (c >= 0xC0 && c <= 0x24F) ||        // Latin-1 letters and Latin Extended A and B

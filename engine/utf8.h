@@ -26,6 +26,11 @@ inline std::size_t next(std::string_view text, std::size_t pos);
 // The byte position of the code point that ends at `pos` (0 at the start of the text).
 std::size_t previous(std::string_view text, std::size_t pos);
 
+// Where the word (is_word_char) or the run of white space (is_space) that ends at byte `end`
+// starts, going back no further than `floor`; `end` when none ends there.
+std::size_t word_start(std::string_view text, std::size_t end, std::size_t floor = 0);
+std::size_t space_start(std::string_view text, std::size_t end, std::size_t floor = 0);
+
 // Letters and digits of the scripts German text uses, and combining marks (decomposed umlauts).
 inline bool is_word_char(char32_t c);
 
