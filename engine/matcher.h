@@ -1,8 +1,9 @@
 // The compiled grammar and the search over a text.
 //
-// One pass of a single RE2 built from the union of the rules' beginnings (scan_prefix.h) finds
-// where an expression may start; an RE2::Set anchored there says which rules may match (both are
-// widened: see scan_prefix.h); only those rules then run, anchored, to read their captures. A match
+// One pass of an automaton built from the union of the rules' beginnings (scan_prefix.h,
+// start_automaton.h) finds where an expression may start; an RE2::Set anchored there says which
+// rules may match (both are widened: see scan_prefix.h); only those rules then run, anchored, to
+// read their captures. A match
 // is at most 256 bytes long (kMaxMatch in matcher.cc), which no expression comes near. Of the rules
 // that match, the longest match wins, then the higher priority, then the earlier rule. When no rule
 // of the longest match yields a valid value ("31.02.2025"), nothing is found in that span.
@@ -21,6 +22,7 @@
 #include "form_table.h"
 #include "grammar_parser.h"
 #include "productions.h"
+#include "start_automaton.h"
 
 namespace chronik {
 
@@ -117,6 +119,7 @@ class Matcher {
   std::unordered_map<std::string, const Macro*> macros_;
   std::vector<CompiledRule> rules_;
   std::vector<std::string> expanded_;  // each rule's pattern with macros and lexicons expanded
+  std::unique_ptr<StartAutomaton> automaton_;  // the scanner, or else
   std::unique_ptr<RE2> scanner_;
   std::unique_ptr<RE2::Set> starts_;
   int max_groups_ = 0;

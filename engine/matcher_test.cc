@@ -458,6 +458,18 @@ TEST_CASE("an engine that did not compile finds nothing") {
   CHECK(e.abbreviations().empty());
 }
 
+TEST_CASE("a grammar the scanner's automaton cannot read is scanned with RE2") {
+  // \Q...\E is RE2 syntax that StartAutomaton does not read.
+  Engine e(grammar_with(std::string(kRules) +
+                        "\nrule date.quoted\npattern \\QStichtag\\E{s}(?P<year>{year})\n"
+                        "produce date\n"));
+  REQUIRE_MESSAGE(e.ok(), e.error());
+  Document doc;
+  doc.text = "Stichtag 2024 und am 21. Januar 2025";
+  doc.date = DocumentDate::parse("2025-02-12");
+  CHECK(texts_of(e.extract(doc)) == Texts{"Stichtag 2024", "21. Januar 2025"});
+}
+
 TEST_CASE("the matcher reports byte spans and readings") {
   ParsedGrammar grammar;
   std::string error;

@@ -1,0 +1,846 @@
+#include "start_automaton.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <bitset>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "utf8.h"
+
+namespace chronik {
+namespace {
+
+// The most times a counted repetition ("{0,14}") copies what it repeats.
+constexpr int kMaxRepeat = 100;
+constexpr int kUnbounded = -1;
+
+// The first byte of the UTF-8 form of a character beyond ASCII.
+unsigned lead_byte(char32_t c) {
+  if (c < 0x800) return 0xC0 | (c >> 6);
+  if (c < 0x10000) return 0xE0 | (c >> 12);
+  return 0xF0 | (c >> 18);
+}
+
+// A set of characters: ASCII exactly, beyond it by the first byte of their UTF-8 form.
+struct CharSet {
+  std::bitset<128> ascii;
+  std::bitset<256> leads;  // of 0xC0-0xFF
+
+  void add_range(char32_t first, char32_t last) {
+    for (char32_t c = first; c <= last && c < 0x80; ++c) ascii.set(c);
+    if (last < 0x80) return;
+    first = std::max<char32_t>(first, 0x80);
+    last = std::min<char32_t>(last, 0x10FFFF);
+    for (unsigned b = lead_byte(first); b <= lead_byte(last); ++b) leads.set(b);
+  }
+  void add_all_beyond_ascii() {
+    for (unsigned b = 0xC0; b <= 0xFF; ++b) leads.set(b);
+  }
+  void add_all() {
+    ascii.set();
+    add_all_beyond_ascii();
+  }
+  void invert() {
+    ascii.flip();
+    add_all_beyond_ascii();  // a superset: a class may leave out characters beyond ASCII
+  }
+};
+
+bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether every character in [first, last] folds only to characters with the same first byte:
+// letters of Latin-1 (other than "ß" and "ÿ", whose other cases lie elsewhere) and characters
+// without case, the spaces and punctuation German text uses.
+bool folds_in_place(char32_t first, char32_t last) {
+  auto within = [&](char32_t lo, char32_t hi) { return first >= lo && last <= hi; };
+  if (within(0x80, 0xB4) || within(0xB6, 0xBF) || within(0x2000, 0x206F)) return true;
+  return within(0xC0, 0xFE) && !(first <= 0xDF && last >= 0xDF);  // ß folds to ẞ
+}
+
+// Adds [first, last] and the other cases of its characters, as RE2 folds them, or more.
+void add_folded(CharSet& set, char32_t first, char32_t last) {
+  set.add_range(first, last);
+  for (char32_t c = first; c <= last && c < 0x80; ++c) {
+    if (!is_ascii_letter(c)) continue;
+    set.ascii.set(c ^ 0x20);
+    char32_t lower = c | 0x20;
+    if (lower == 's') set.add_range(0x17F, 0x17F);    // long s
+    if (lower == 'k') set.add_range(0x212A, 0x212A);  // Kelvin sign
+  }
+  if (last >= 0x80 && !folds_in_place(std::max<char32_t>(first, 0x80), last)) {
+    set.add_all_beyond_ascii();
+  }
+}
+
+// A parsed pattern.
+struct Node {
+  enum class Kind { empty, chars, concat, alternate, repeat };
+  Kind kind = Kind::empty;
+  CharSet chars;
+  std::vector<Node> children;
+  int min = 0;
+  int max = 0;  // or kUnbounded
+};
+
+class Parser {
+ public:
+  explicit Parser(std::string_view p) : p_(p) {}
+
+  bool parse(Node* out, std::string* error) {
+    *out = alternation();
+    if (error_.empty() && i_ < p_.size()) fail("unbalanced ')'");
+    *error = error_;
+    return error_.empty();
+  }
+
+ private:
+  Node alternation() {
+    Node alt{Node::Kind::alternate};
+    alt.children.push_back(concatenation());
+    while (error_.empty() && i_ < p_.size() && p_[i_] == '|') {
+      ++i_;
+      alt.children.push_back(concatenation());
+    }
+    return alt.children.size() == 1 ? std::move(alt.children[0]) : alt;
+  }
+
+  Node concatenation() {
+    Node concat{Node::Kind::concat};
+    while (error_.empty() && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      Node atom = this->atom();
+      concat.children.push_back(repetitions(std::move(atom)));
+    }
+    return concat;
+  }
+
+  Node repetitions(Node atom) {
+    while (error_.empty() && i_ < p_.size()) {
+      int min = 0, max = 0;
+      char c = p_[i_];
+      if (c == '?' || c == '*' || c == '+') {
+        min = c == '+' ? 1 : 0;
+        max = c == '?' ? 1 : kUnbounded;
+        ++i_;
+      } else if (c != '{' || !counted(&min, &max)) {
+        break;
+      }
+      if (i_ < p_.size() && p_[i_] == '?') ++i_;  // lazy: the same language
+      Node repeat{Node::Kind::repeat};
+      repeat.min = min;
+      repeat.max = max;
+      repeat.children.push_back(std::move(atom));
+      atom = std::move(repeat);
+    }
+    return atom;
+  }
+
+  // "{n}", "{n,}", "{n,m}" at i_; anything else is a literal "{", as in RE2.
+  bool counted(int* min, int* max) {
+    std::size_t j = i_ + 1;
+    auto number = [&](int* n) {
+      std::size_t begin = j;
+      *n = 0;
+      while (j < p_.size() && utf8::is_digit(p_[j]) && *n <= kMaxRepeat)
+        *n = *n * 10 + (p_[j++] - '0');
+      return j > begin;
+    };
+    if (!number(min)) return false;
+    *max = *min;
+    if (j < p_.size() && p_[j] == ',') {
+      ++j;
+      if (!number(max)) *max = kUnbounded;
+    }
+    if (j >= p_.size() || p_[j] != '}') return false;
+    if (*min > kMaxRepeat || *max > kMaxRepeat) {
+      fail("a repetition of more than " + std::to_string(kMaxRepeat));
+      return false;
+    }
+    i_ = j + 1;
+    return true;
+  }
+
+  Node atom() {
+    char c = p_[i_];
+    if (c == '(') return group();
+    if (c == '[') return char_class();
+    Node chars{Node::Kind::chars};
+    if (c == '.') {
+      ++i_;
+      chars.chars.add_all();
+      return chars;
+    }
+    if (c == '^' || c == '$') {
+      ++i_;
+      return Node{};
+    }
+    if (c == '\\') return escape();
+    utf8::Decoded d = utf8::decode(p_, i_);
+    i_ += d.length;
+    add_folded(chars.chars, d.code_point, d.code_point);
+    return chars;
+  }
+
+  Node group() {
+    ++i_;
+    if (p_.substr(i_, 3) == "?P<") {
+      std::size_t close = p_.find('>', i_);
+      if (close == std::string_view::npos) return fail("an unclosed capture name");
+      i_ = close + 1;
+    } else if (i_ < p_.size() && p_[i_] == '?') {
+      std::size_t flags_end = p_.find_first_of(":)", i_);
+      if (flags_end == std::string_view::npos) return fail("an unclosed group");
+      i_ = flags_end + 1;
+      if (p_[flags_end] == ')') return Node{};  // "(?i)": flags only
+    }
+    Node body = alternation();
+    if (!error_.empty()) return body;
+    if (i_ >= p_.size() || p_[i_] != ')') return fail("an unclosed group");
+    ++i_;
+    return body;
+  }
+
+  Node char_class() {
+    Node chars{Node::Kind::chars};
+    ++i_;
+    bool negated = i_ < p_.size() && p_[i_] == '^';
+    if (negated) ++i_;
+    bool first = true;
+    while (error_.empty() && i_ < p_.size() && (p_[i_] != ']' || first)) {
+      first = false;
+      if (p_.substr(i_, 2) == "[:") {
+        std::size_t close = p_.find(":]", i_);
+        if (close == std::string_view::npos) return fail("an unclosed [:class:]");
+        i_ = close + 2;
+        chars.chars.add_all();  // a superset of any named class
+        continue;
+      }
+      char32_t low = 0;
+      if (!class_char(&chars.chars, &low)) continue;  // an escape that named a set
+      char32_t high = low;
+      if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
+        ++i_;
+        CharSet ignored;
+        if (!class_char(&ignored, &high)) return fail("a range that ends in a class");
+      }
+      if (high < low) return fail("a range out of order");
+      add_folded(chars.chars, low, high);
+    }
+    if (!error_.empty()) return chars;
+    if (i_ >= p_.size()) return fail("an unclosed class");
+    ++i_;
+    if (negated) chars.chars.invert();
+    return chars;
+  }
+
+  // One character of a class into *c; false when an escape there named a set, added to *set.
+  bool class_char(CharSet* set, char32_t* c) {
+    if (p_[i_] != '\\') {
+      utf8::Decoded d = utf8::decode(p_, i_);
+      i_ += d.length;
+      *c = d.code_point;
+      return true;
+    }
+    Node escaped = escape();
+    if (escaped.kind != Node::Kind::chars) return false;
+    if (single_) {
+      *c = single_char_;
+      return true;
+    }
+    set->ascii |= escaped.chars.ascii;
+    set->leads |= escaped.chars.leads;
+    return false;
+  }
+
+  // The escape at i_. single_ tells whether it was one character (single_char_).
+  Node escape() {
+    single_ = false;
+    if (i_ + 1 >= p_.size()) return fail("a trailing backslash");
+    char c = p_[i_ + 1];
+    i_ += 2;
+    Node chars{Node::Kind::chars};
+    if (perl_class(static_cast<char>(c | 0x20), &chars.chars)) {
+      if (c >= 'A' && c <= 'Z') chars.chars.invert();
+      return chars;
+    }
+    switch (c) {
+      case 'p':
+      case 'P':
+        return unicode_class();
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'z':
+        return Node{};  // an assertion: matching everywhere is a superset
+      case 'x':
+        return hex();
+      case 't':
+        return single(U'\t');
+      case 'n':
+        return single(U'\n');
+      case 'r':
+        return single(U'\r');
+      case 'f':
+        return single(U'\f');
+      case 'v':
+        return single(U'\v');
+      case 'a':
+        return single(U'\a');
+      default:
+        break;
+    }
+    // \Q...\E, \C, octal and back references are not read.
+    if (utf8::is_digit(c) || is_ascii_letter(static_cast<unsigned char>(c))) {
+      return fail(std::string("the escape \\") + c);
+    }
+    i_ -= 1;  // an escaped punctuation mark or character stands for itself
+    utf8::Decoded d = utf8::decode(p_, i_);
+    i_ += d.length;
+    return single(d.code_point);
+  }
+
+  // \d, \s, \w (named by `lower`) into *set; false for other letters.
+  static bool perl_class(char lower, CharSet* set) {
+    switch (lower) {
+      case 'd':
+        set->add_range('0', '9');
+        return true;
+      case 's':
+        for (char32_t s : {U'\t', U'\n', U'\f', U'\r', U' '}) set->add_range(s, s);
+        return true;
+      case 'w':
+        add_folded(*set, 'a', 'z');
+        set->add_range('0', '9');
+        set->add_range('_', '_');
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // \pL, \p{Greek}, \PL: any of them is within all characters.
+  Node unicode_class() {
+    if (i_ < p_.size() && p_[i_] == '{') {
+      std::size_t close = p_.find('}', i_);
+      if (close == std::string_view::npos) return fail("an unclosed \\p{");
+      i_ = close + 1;
+    } else if (i_ < p_.size()) {
+      ++i_;  // "\pL"
+    } else {
+      return fail("a \\p without a class");
+    }
+    Node chars{Node::Kind::chars};
+    chars.chars.add_all();
+    return chars;
+  }
+
+  Node hex() {
+    std::size_t begin = i_, end = i_ + 2;
+    if (i_ < p_.size() && p_[i_] == '{') {
+      begin = i_ + 1;
+      end = p_.find('}', i_);
+      if (end == std::string_view::npos) return fail("an unclosed \\x{");
+    }
+    char32_t value = 0;
+    if (end > p_.size() || end == begin) return fail("a bad \\x escape");
+    for (std::size_t j = begin; j < end; ++j) {
+      char h = p_[j];
+      int digit = utf8::is_digit(h)                        ? h - '0'
+                  : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10
+                                                           : -1;
+      if (digit < 0 || value > 0x10FFFF) return fail("a bad \\x escape");
+      value = value * 16 + static_cast<char32_t>(digit);
+    }
+    i_ = p_[i_] == '{' ? end + 1 : end;
+    return single(value);
+  }
+
+  Node single(char32_t c) {
+    Node chars{Node::Kind::chars};
+    add_folded(chars.chars, c, c);
+    single_ = true;
+    single_char_ = c;
+    return chars;
+  }
+
+  Node fail(std::string message) {
+    if (error_.empty()) error_ = message + " at byte " + std::to_string(i_);
+    i_ = p_.size();
+    return Node{};
+  }
+
+  std::string_view p_;
+  std::size_t i_ = 0;
+  std::string error_;
+  bool single_ = false;
+  char32_t single_char_ = 0;
+};
+
+// A nondeterministic automaton over bytes, built from a parsed pattern as Thompson does.
+class Nfa {
+ public:
+  struct Edge {
+    std::uint8_t first, last;
+    int to;
+  };
+
+  int add_state() {
+    edges_.emplace_back();
+    empty_.emplace_back();
+    return static_cast<int>(edges_.size()) - 1;
+  }
+
+  // Adds the states that match `node` after `from`; returns the state where they end. Stops
+  // adding past kMaxStates (too_large()).
+  int add(const Node& node, int from) {
+    if (too_large()) return from;
+    switch (node.kind) {
+      case Node::Kind::empty:
+        return from;
+      case Node::Kind::chars:
+        return add_chars(node.chars, from);
+      case Node::Kind::concat:
+        for (const Node& child : node.children) from = add(child, from);
+        return from;
+      case Node::Kind::alternate: {
+        int end = add_state();
+        for (const Node& child : node.children) {
+          int start = add_state();
+          empty_[from].push_back(start);
+          empty_[add(child, start)].push_back(end);
+        }
+        return end;
+      }
+      case Node::Kind::repeat:
+        return add_repeat(node, from);
+    }
+    return from;
+  }
+
+  // Repetitions inside repetitions ("((a{100}){100}){100}") multiply: RE2 rejects such a
+  // pattern, but the scanner's automaton is built beside RE2's check, not after it.
+  static constexpr std::size_t kMaxStates = 1 << 20;
+  bool too_large() const { return edges_.size() > kMaxStates; }
+
+  std::size_t size() const { return edges_.size(); }
+  const std::vector<Edge>& edges(int state) const { return edges_[state]; }
+  const std::vector<int>& empty(int state) const { return empty_[state]; }
+
+ private:
+  int add_repeat(const Node& node, int from) {
+    const Node& child = node.children[0];
+    for (int i = 0; i < node.min; ++i) from = add(child, from);
+    if (node.max == kUnbounded) {
+      int loop = add_state();
+      empty_[from].push_back(loop);
+      empty_[add(child, loop)].push_back(loop);
+      return loop;
+    }
+    for (int i = node.min; i < node.max; ++i) {
+      int end = add(child, from);
+      empty_[from].push_back(end);
+      from = end;
+    }
+    return from;
+  }
+
+  int add_chars(const CharSet& chars, int from) {
+    int to = add_state();
+    for (unsigned c = 0; c < 128;) {  // runs of ASCII characters
+      if (!chars.ascii.test(c)) {
+        ++c;
+        continue;
+      }
+      unsigned first = c;
+      while (c < 128 && chars.ascii.test(c)) ++c;
+      edges_[from].push_back(
+          {static_cast<std::uint8_t>(first), static_cast<std::uint8_t>(c - 1), to});
+    }
+    // Beyond ASCII: the first byte, then as many continuation bytes as it announces.
+    for (int length = 2; length <= 4; ++length) {
+      unsigned lo = length == 2 ? 0xC0 : length == 3 ? 0xE0 : 0xF0;
+      unsigned hi = length == 2 ? 0xDF : length == 3 ? 0xEF : 0xFF;
+      int after_lead = -1;
+      for (unsigned b = lo; b <= hi;) {
+        if (!chars.leads.test(b)) {
+          ++b;
+          continue;
+        }
+        unsigned first = b;
+        while (b <= hi && chars.leads.test(b)) ++b;
+        if (after_lead < 0) after_lead = continuation(length - 1, to);
+        edges_[from].push_back(
+            {static_cast<std::uint8_t>(first), static_cast<std::uint8_t>(b - 1), after_lead});
+      }
+    }
+    return to;
+  }
+
+  // A chain of `count` states that each read a continuation byte, ending in `to`.
+  int continuation(int count, int to) {
+    for (int i = 0; i < count; ++i) {
+      int before = add_state();
+      edges_[before].push_back({0x80, 0xBF, to});
+      to = before;
+    }
+    return to;
+  }
+
+  std::vector<std::vector<Edge>> edges_;
+  std::vector<std::vector<int>> empty_;
+};
+
+// The NFA in flat arrays, for the automaton built from it while the text is scanned.
+struct CompactNfa {
+  std::vector<std::uint32_t> edges_begin, empty_begin;  // by state, and one past the last
+  std::vector<Nfa::Edge> edges;
+  std::vector<int> empty;
+
+  explicit CompactNfa(const Nfa& nfa) {
+    for (std::size_t s = 0; s < nfa.size(); ++s) {
+      edges_begin.push_back(static_cast<std::uint32_t>(edges.size()));
+      empty_begin.push_back(static_cast<std::uint32_t>(empty.size()));
+      const auto& e = nfa.edges(static_cast<int>(s));
+      edges.insert(edges.end(), e.begin(), e.end());
+      const auto& m = nfa.empty(static_cast<int>(s));
+      empty.insert(empty.end(), m.begin(), m.end());
+    }
+    edges_begin.push_back(static_cast<std::uint32_t>(edges.size()));
+    empty_begin.push_back(static_cast<std::uint32_t>(empty.size()));
+  }
+  bool reads(int s) const { return edges_begin[s] != edges_begin[s + 1]; }
+};
+
+// Sets of states, as keys of the states of an automaton built from them.
+struct StateSetHash {
+  template <typename T>
+  std::size_t operator()(const std::vector<T>& set) const {
+    std::size_t h = set.size();
+    for (T s : set) h = h * 1000003u ^ static_cast<std::size_t>(s);
+    return h;
+  }
+};
+
+// The transitions of an automaton built while it is used: for each state (a row, named by the
+// offset of its first entry) and class of bytes, the next state, or kUnknown until it is built.
+// Rows are never moved or freed, and an entry changes once, from kUnknown to its value, so
+// reading needs no lock; building does. Relaxed order is enough: an entry read too early reads
+// kUnknown, and the builder reads it again under the lock.
+class TransitionTable {
+ public:
+  static constexpr std::uint32_t kUnknown = 0;
+
+  // calloc: the pages of rows never built are never touched and take no memory.
+  TransitionTable(std::size_t rows, std::size_t classes)
+      : rows_(rows),
+        classes_(classes),
+        entries_(static_cast<std::uint32_t*>(std::calloc(rows * classes, sizeof(std::uint32_t)))) {}
+
+  bool ok() const { return entries_ != nullptr; }
+  std::size_t rows() const { return rows_; }
+  std::uint32_t row(std::size_t index) const {
+    return static_cast<std::uint32_t>(index * classes_);
+  }
+
+  std::uint32_t get(std::uint32_t row, std::size_t c) const {
+    return std::atomic_ref<std::uint32_t>(entries_.get()[row + c]).load(std::memory_order_relaxed);
+  }
+  void set(std::uint32_t row, std::size_t c, std::uint32_t to) const {
+    std::atomic_ref<std::uint32_t>(entries_.get()[row + c]).store(to, std::memory_order_relaxed);
+  }
+
+ private:
+  struct Free {
+    void operator()(std::uint32_t* p) const { std::free(p); }
+  };
+  std::size_t rows_;
+  std::size_t classes_;
+  std::unique_ptr<std::uint32_t[], Free> entries_;
+};
+
+// Bytes that no edge tells apart share a class: class_of[b] for each byte; returns the count.
+std::size_t byte_classes(const Nfa& nfa, std::uint8_t class_of[256]) {
+  std::bitset<257> starts;  // where a class starts
+  starts.set(0);
+  for (std::size_t s = 0; s < nfa.size(); ++s) {
+    for (const Nfa::Edge& e : nfa.edges(static_cast<int>(s))) {
+      starts.set(e.first);
+      starts.set(e.last + 1u);
+    }
+  }
+  int current = -1;
+  for (int b = 0; b < 256; ++b) {
+    if (starts.test(static_cast<std::size_t>(b))) ++current;
+    class_of[b] = static_cast<std::uint8_t>(current);
+  }
+  return static_cast<std::size_t>(current) + 1;
+}
+
+// Bytes of ASCII letters, digits and "_": a scanner stop is never right after one of them.
+constexpr std::array<bool, 128> word_bytes() {
+  std::array<bool, 128> bytes{};
+  for (int b = '0'; b <= '9'; ++b) bytes[b] = true;
+  for (int b = 'A'; b <= 'Z'; ++b) bytes[b] = true;
+  for (int b = 'a'; b <= 'z'; ++b) bytes[b] = true;
+  bytes['_'] = true;
+  return bytes;
+}
+constexpr std::array<bool, 128> kWordBytes = word_bytes();
+
+// The length of the character at text[i] when a match may begin after it; 0 when it is an ASCII
+// letter, digit or "_".
+std::size_t stop_length(std::string_view text, std::size_t i) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) return kWordBytes[b] ? 0 : 1;
+  return utf8::decode(text, i).length;
+}
+
+}  // namespace
+
+// The anchored automaton of matches_at(): a DFA whose states are sets of NFA states, built by the
+// subset construction one transition at a time, as the text asks for it. Built in full, the
+// built-in grammar's would take 14,000 states and 20 ms; news text visits a few thousand.
+// Past max_states, a new state is the match: more than the pattern, as the scanner may.
+class StartAutomaton::Anchored {
+ public:
+  Anchored(const Nfa& nfa, int start, int accept, std::size_t max_states)
+      : nfa_(nfa), accept_(accept), seen_(nfa.size(), 0) {
+    classes_ = byte_classes(nfa, class_of_);
+    table_ = std::make_unique<TransitionTable>(max_states + 3, classes_);
+    if (!table_->ok()) return;
+    sets_.resize(3);  // row 0 is not used (its offset would read as kUnknown); 1 and 2 are final
+    for (std::size_t c = 0; c < classes_; ++c) {
+      table_->set(no_match(), c, no_match());
+      table_->set(match(), c, match());
+    }
+    start_ = state_of({start});
+  }
+
+  bool ok() const { return table_->ok(); }
+  std::uint32_t start() const { return start_; }
+  std::uint32_t no_match() const { return table_->row(1); }
+  std::uint32_t match() const { return table_->row(2); }  // rows of other states come after
+  std::size_t class_of(unsigned char b) const { return class_of_[b]; }
+  std::mutex& mutex() const { return mutex_; }
+
+  std::uint32_t next(std::uint32_t row, std::size_t c) const {
+    std::uint32_t to = table_->get(row, c);
+    return to != TransitionTable::kUnknown ? to : build(row, c);
+  }
+
+  std::uint32_t next_with_lock_held(std::uint32_t row, std::size_t c) const {
+    std::uint32_t to = table_->get(row, c);
+    if (to != TransitionTable::kUnknown) return to;
+    std::vector<int>& targets = targets_;
+    targets.clear();
+    for (int s : sets_[row / classes_]) {
+      for (std::uint32_t e = nfa_.edges_begin[s]; e < nfa_.edges_begin[s + 1]; ++e) {
+        const Nfa::Edge& edge = nfa_.edges[e];
+        if (class_of_[edge.first] <= c && c <= class_of_[edge.last]) targets.push_back(edge.to);
+      }
+    }
+    to = state_of(targets);
+    table_->set(row, c, to);
+    return to;
+  }
+
+ private:
+  [[gnu::noinline]] std::uint32_t build(std::uint32_t row, std::size_t c) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return next_with_lock_held(row, c);
+  }
+
+  // The state of the NFA states `set` and those they reach by empty moves. Only states that read
+  // a byte tell states apart: the others are left out of its key.
+  std::uint32_t state_of(const std::vector<int>& set) const {
+    ++stamp_;
+    stack_.assign(set.begin(), set.end());
+    closed_.clear();
+    while (!stack_.empty()) {
+      int s = stack_.back();
+      stack_.pop_back();
+      if (seen_[s] == stamp_) continue;
+      seen_[s] = stamp_;
+      if (s == accept_) return match();  // a match is all the scanner needs
+      if (nfa_.reads(s)) closed_.push_back(s);
+      for (std::uint32_t e = nfa_.empty_begin[s]; e < nfa_.empty_begin[s + 1]; ++e) {
+        stack_.push_back(nfa_.empty[e]);
+      }
+    }
+    if (closed_.empty()) return no_match();
+    std::sort(closed_.begin(), closed_.end());
+    if (auto it = rows_.find(closed_); it != rows_.end()) return it->second;
+    if (sets_.size() >= table_->rows()) return match();
+    std::uint32_t row = table_->row(sets_.size());
+    rows_.emplace(closed_, row);
+    sets_.push_back(closed_);
+    return row;
+  }
+
+  CompactNfa nfa_;
+  int accept_;
+  std::uint8_t class_of_[256] = {};  // bytes that no part of the pattern tells apart share one
+  std::size_t classes_ = 0;
+  std::unique_ptr<TransitionTable> table_;
+  std::uint32_t start_ = 0;
+  // Guards what follows and the building of this automaton's and the Scanner's transitions.
+  mutable std::mutex mutex_;
+  mutable std::vector<std::vector<int>> sets_;  // by state: its NFA states
+  mutable std::unordered_map<std::vector<int>, std::uint32_t, StateSetHash> rows_;
+  mutable std::vector<unsigned> seen_;  // by NFA state: the stamp of the last closure it was in
+  mutable unsigned stamp_ = 0;
+  mutable std::vector<int> stack_, closed_, targets_;  // reused
+};
+
+// The automaton of next_stop(). Its states are sets of states of the anchored automaton: where
+// the matches begun after each character so far have got to. After every byte other than an
+// ASCII letter, digit or "_" a match begins anew (also inside a character beyond ASCII: more than
+// next_stop() needs, and first_stop() checks each place exactly). An entry of its table is the
+// next state, or kFound when a match ends there (or the table is full).
+class StartAutomaton::Scanner {
+ public:
+  static constexpr std::uint32_t kFound =
+      1;  // below the first row, which has an offset of classes_
+
+  Scanner(const Anchored& anchored, std::size_t max_states) : anchored_(anchored) {
+    std::unordered_map<unsigned, std::uint8_t> classes;  // (anchored class, restarts) -> class
+    for (unsigned b = 0; b < 256; ++b) {
+      bool restarts = b >= 0x80 || !kWordBytes[b];
+      unsigned key = static_cast<unsigned>(anchored.class_of(static_cast<unsigned char>(b))) * 2u +
+                     (restarts ? 1 : 0);
+      auto [it, added] = classes.try_emplace(key, static_cast<std::uint8_t>(classes.size()));
+      if (added) {
+        anchored_class_.push_back(anchored.class_of(static_cast<unsigned char>(b)));
+        restarts_.push_back(restarts);
+      }
+      class_of_[b] = it->second;
+    }
+    table_ =
+        std::make_unique<TransitionTable>(max_states + 1, std::max<std::size_t>(classes.size(), 2));
+    if (!table_->ok()) return;
+    sets_.emplace_back();  // row 0 is not used: its offset would read as kUnknown
+    empty_row_ = row_of({});
+  }
+
+  bool ok() const { return table_->ok(); }
+  std::uint32_t empty_row() const { return empty_row_; }
+  std::size_t class_of(unsigned char b) const { return class_of_[b]; }
+
+  std::uint32_t next(std::uint32_t row, std::size_t c) const {
+    std::uint32_t to = table_->get(row, c);
+    return to == TransitionTable::kUnknown ? build(row, c) : to;
+  }
+
+ private:
+  // Out of line: the loop of next_stop() stays small.
+  [[gnu::noinline]] std::uint32_t build(std::uint32_t row, std::size_t c) const {
+    std::lock_guard<std::mutex> lock(anchored_.mutex());
+    if (std::uint32_t to = table_->get(row, c); to != TransitionTable::kUnknown) return to;
+    std::vector<std::uint32_t> set;
+    bool found = false;
+    auto advance = [&](std::uint32_t to) {
+      if (to == anchored_.match()) found = true;
+      if (to > anchored_.match()) set.push_back(to);
+    };
+    std::size_t anchored_class = anchored_class_[c];
+    for (std::uint32_t state : sets_[row / table_->row(1)]) {
+      advance(anchored_.next_with_lock_held(state, anchored_class));
+    }
+    if (restarts_[c]) advance(anchored_.start());
+    std::uint32_t to = kFound;
+    if (!found) {
+      std::sort(set.begin(), set.end());
+      set.erase(std::unique(set.begin(), set.end()), set.end());
+      to = row_of(std::move(set));
+    }
+    table_->set(row, c, to);
+    return to;
+  }
+
+  // The row of the state of `set`, added when new (kFound when the table is full).
+  std::uint32_t row_of(std::vector<std::uint32_t> set) const {
+    if (auto it = rows_.find(set); it != rows_.end()) return it->second;
+    if (sets_.size() >= table_->rows()) return kFound;
+    std::uint32_t row = table_->row(sets_.size());
+    rows_.emplace(set, row);
+    sets_.push_back(std::move(set));
+    return row;
+  }
+
+  const Anchored& anchored_;
+  std::uint8_t class_of_[256] = {};
+  std::vector<std::size_t> anchored_class_;  // by class
+  std::vector<bool> restarts_;               // by class
+  std::unique_ptr<TransitionTable> table_;
+  std::uint32_t empty_row_ = TransitionTable::kUnknown;
+  // Guarded by the anchored automaton's mutex.
+  mutable std::vector<std::vector<std::uint32_t>> sets_;  // by state
+  mutable std::unordered_map<std::vector<std::uint32_t>, std::uint32_t, StateSetHash> rows_;
+};
+
+StartAutomaton::StartAutomaton(std::string_view pattern, std::size_t max_states) {
+  Node root;
+  if (!Parser(pattern).parse(&root, &error_)) return;
+  Nfa nfa;
+  int start = nfa.add_state();
+  int accept = nfa.add(root, start);
+  if (nfa.too_large()) {
+    error_ = "the pattern needs more than " + std::to_string(Nfa::kMaxStates) + " NFA states";
+    return;
+  }
+  anchored_ = std::make_unique<Anchored>(nfa, start, accept, max_states);
+  if (anchored_->ok()) scanner_ = std::make_unique<Scanner>(*anchored_, max_states);
+  if (!scanner_ || !scanner_->ok()) error_ = "no memory for the automaton's tables";
+}
+
+StartAutomaton::StartAutomaton(StartAutomaton&&) noexcept = default;
+StartAutomaton::~StartAutomaton() = default;
+
+bool StartAutomaton::matches_at(std::string_view text, std::size_t pos) const {
+  if (!ok()) return false;
+  const Anchored& anchored = *anchored_;
+  const std::uint32_t match = anchored.match();
+  std::uint32_t state = anchored.start();
+  for (std::size_t i = pos; state > match && i < text.size(); ++i) {
+    state = anchored.next(state, anchored.class_of(static_cast<unsigned char>(text[i])));
+  }
+  return state == match;
+}
+
+std::size_t StartAutomaton::first_stop(std::string_view text, std::size_t from,
+                                       std::size_t last) const {
+  for (std::size_t i = from; i <= last && i < text.size();) {
+    std::size_t length = stop_length(text, i);
+    if (length > 0 && matches_at(text, i + length)) return i;
+    i += std::max<std::size_t>(length, 1);
+  }
+  return text.size();
+}
+
+std::size_t StartAutomaton::next_stop(std::string_view text, std::size_t from) const {
+  if (!ok()) return text.size();
+  if (from == 0 && matches_at(text, 0)) return 0;
+  const Scanner& scanner = *scanner_;
+  const std::uint32_t empty = scanner.empty_row();
+  std::uint32_t row = empty;
+  std::size_t quiet = from;  // no match begun before it is still going
+  for (std::size_t i = from; i < text.size(); ++i) {
+    row = scanner.next(row, scanner.class_of(static_cast<unsigned char>(text[i])));
+    if (row == Scanner::kFound) {
+      // A match ends here: which of the characters since `quiet` it began after, if any.
+      std::size_t stop = first_stop(text, quiet, i);
+      if (stop < text.size()) return stop;
+      i = utf8::next(text, i) - 1;
+      quiet = i + 1;
+      row = empty;
+    } else if (row == empty) {
+      quiet = i + 1;
+    }
+  }
+  return text.size();
+}
+
+}  // namespace chronik

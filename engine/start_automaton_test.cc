@@ -1,0 +1,187 @@
+#include "start_automaton.h"
+
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "utf8.h"
+
+namespace chronik {
+namespace {
+
+using Stops = std::vector<std::size_t>;
+
+// Every stop of `automaton` in `text`, as the matcher's scan goes from one to the next.
+Stops stops_of(const StartAutomaton& automaton, std::string_view text) {
+  Stops stops;
+  for (std::size_t pos = automaton.next_stop(text, 0); pos < text.size();
+       pos = automaton.next_stop(text, utf8::next(text, pos))) {
+    stops.push_back(pos);
+  }
+  return stops;
+}
+
+// The same stops found by RE2, as the matcher's scanner found them before.
+Stops re2_stops(const std::string& pattern, std::string_view text) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_longest_match(false);
+  RE2 scanner("(?:^|[^0-9A-Za-z_])(?:" + pattern + ")", options);
+  REQUIRE(scanner.ok());
+  Stops stops;
+  re2::StringPiece whole(text.data(), text.size()), found;
+  for (std::size_t pos = 0;
+       pos < text.size() && scanner.Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1);
+       pos = utf8::next(text, pos)) {
+    pos = static_cast<std::size_t>(found.data() - text.data());
+    stops.push_back(pos);
+  }
+  return stops;
+}
+
+bool matches(std::string_view pattern, std::string_view text) {
+  StartAutomaton automaton(pattern);
+  REQUIRE_MESSAGE(automaton.ok(), automaton.error());
+  return automaton.matches_at(text, 0);
+}
+
+TEST_CASE("StartAutomaton: matches a beginning of the text") {
+  CHECK(matches("heute", "heute"));
+  CHECK(matches("heute", "heute Abend"));
+  CHECK(matches("heute", "HEUTE"));  // either case, as the scanner
+  CHECK_FALSE(matches("heute", "heut"));
+  CHECK_FALSE(matches("heute", " heute"));  // anchored
+  CHECK(matches("am|im", "im"));
+  CHECK_FALSE(matches("am|im", "um"));
+  CHECK(matches("(?:vor|in)(?P<gap>[ \\t]+)[0-9]+", "vor \t12"));
+  CHECK_FALSE(matches("(?:vor|in) [0-9]+", "vor zwölf"));
+  CHECK(matches("[0-9]{1,2}\\.[0-9]{1,2}\\.", "21.1."));
+  CHECK_FALSE(matches("[0-9]{1,2}\\.[0-9]{1,2}\\.", "2025.1."));
+  CHECK_FALSE(matches("[0-9]{2}-", "1-"));
+  CHECK(matches("[0-9]{2,}-", "20251-"));
+  CHECK(matches("\\d+\\s?Uhr", "14Uhr"));
+  CHECK(matches("\\bKW\\s*\\d", "kw12"));  // assertions match everywhere
+  CHECK(matches("(?i)x(?:y)?z*", "X"));
+  CHECK(matches("a\\x{2D}b\\x2Dc", "a-b-c"));
+  CHECK(matches("[^a-z]x", "1x"));
+  CHECK_FALSE(matches("[^a-z]x", "bx"));
+  CHECK(matches("\\W", "-"));
+  CHECK_FALSE(matches("\\W", "a"));
+  CHECK(matches("", "anything"));  // the empty pattern matches everywhere
+}
+
+TEST_CASE("StartAutomaton: characters beyond ASCII, by their first byte") {
+  CHECK(matches("März", "März"));
+  CHECK(matches("März", "MÄRZ"));
+  CHECK(matches("März", "Mürz"));  // a superset: ü starts with the same byte as ä
+  CHECK_FALSE(matches("März", "Marz"));
+  CHECK(matches("[\\s\\x{00A0}\\x{2000}-\\x{200A}]+Mai", "\u00a0\u2009Mai"));
+  CHECK(matches("dreißig", "DREIẞIG"));  // ß and ẞ fold together
+  CHECK(matches("\\pL+", "Übermorgen"));
+  CHECK(matches(".", "€"));
+  CHECK(matches("s", "\u017f"));  // the long s folds to s, as in RE2
+}
+
+TEST_CASE("StartAutomaton: reports what it does not read") {
+  CHECK_FALSE(StartAutomaton("\\Qa\\E").ok());
+  CHECK_FALSE(StartAutomaton("(a)\\1").ok());
+  CHECK_FALSE(StartAutomaton("(?:a").ok());
+  CHECK_FALSE(StartAutomaton("a)").ok());
+  CHECK_FALSE(StartAutomaton("[a-").ok());
+  CHECK_FALSE(StartAutomaton("a{1000}").ok());
+  CHECK_FALSE(StartAutomaton("(((([a-z]{100}){100}){100}){100})").ok());  // no hang
+  StartAutomaton failed("(?:a");
+  CHECK(failed.error().find("unclosed group") != std::string::npos);
+  CHECK(failed.next_stop("a a", 0) == 3);  // an automaton that failed stops nowhere
+}
+
+TEST_CASE("StartAutomaton: past its states, it stops more often, never less") {
+  const std::string pattern = "(?:am|im) [0-9]{1,4}\\.? (?:Mai|Juni)|heute";
+  StartAutomaton small(pattern, 4);
+  REQUIRE(small.ok());
+  for (const std::string text : {"am 3. Mai", "heute im 12 Juni", "x am 3 Juni, im 2025. Mai"}) {
+    CAPTURE(text);
+    Stops ours = stops_of(small, text), theirs = re2_stops(pattern, text);
+    CHECK(std::includes(ours.begin(), ours.end(), theirs.begin(), theirs.end()));
+  }
+}
+
+TEST_CASE("StartAutomaton: stops where the scanner's RE2 stops") {
+  const std::string pattern = "(?:am|im|seit) (?:[0-9]+|Mai)|[0-9]{1,2}\\.[0-9]{1,2}\\.|heute";
+  StartAutomaton automaton(pattern);
+  REQUIRE(automaton.ok());
+  for (const std::string text :
+       {"heute", "xheute", "am 3. Mai", "Lamm 3", "(am Mai) seit 2020", "heute,heute-heute",
+        "1.2. 12.10.2025 b1.2.", "seit 5 Jahren am Mai", ""}) {
+    CAPTURE(text);
+    CHECK(stops_of(automaton, text) == re2_stops(pattern, text));
+  }
+  // Beyond ASCII, the characters before a stop count whole.
+  CHECK(stops_of(automaton, "ä heute") == Stops{2});
+  CHECK(stops_of(automaton, "\u00a0heute") == Stops{0});
+}
+
+// Random texts of words, numbers, spaces and punctuation that the patterns care about.
+std::string random_text(std::mt19937& random) {
+  static const std::vector<std::string> pieces = {
+      "am",     "im",   "Am", "seit",    "Mai",      "März", "MÄRZ", "Mürz",   "heute",
+      "Heute",  "12",   "3",  ".",       " ",        " ",    "  ",   "\u00a0", "\u2009",
+      "-",      ",",    "ä",  "ß",       "Uhr",      "x",    "\n",   "vor",    "in",
+      "Jahren", "2025", "€",  "dreißig", "DREISSIG", "_",    "Ü"};
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), length(0, 20);
+  std::string text;
+  for (std::size_t n = length(random); n > 0; --n) text += pieces[piece(random)];
+  return text;
+}
+
+TEST_CASE("StartAutomaton: stops at least wherever RE2 stops, over random texts") {
+  const std::vector<std::string> patterns = {
+      "(?:am|im|seit)[\\s\\x{00A0}\\x{2000}-\\x{200A}\\x{202F}]+(?:[0-9]+|Mai|März)",
+      "[0-9]{1,2}\\.[\\s\\x{00A0}]*(?:Mai|März)|heute|dreißig",
+      "(?:vor|in) (?:[0-9]{1,4}|dreißig) (?:Jahren|Uhr)?", "Ü|ä|[^a-z]ß"};
+  std::mt19937 random(20261130);
+  for (const std::string& pattern : patterns) {
+    StartAutomaton automaton(pattern);
+    REQUIRE_MESSAGE(automaton.ok(), automaton.error());
+    for (int i = 0; i < 2000; ++i) {
+      std::string text = random_text(random);
+      Stops ours = stops_of(automaton, text), theirs = re2_stops(pattern, text);
+      CAPTURE(pattern);
+      CAPTURE(text);
+      REQUIRE(std::includes(ours.begin(), ours.end(), theirs.begin(), theirs.end()));
+    }
+  }
+}
+
+TEST_CASE("StartAutomaton: two threads build and read one automaton") {
+  const std::string pattern =
+      "(?:am|im|seit)[\\s\\x{00A0}]+(?:[0-9]+|Mai|März)|(?:vor|in) (?:[0-9]{1,4}|dreißig)";
+  std::mt19937 random(7);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 400; ++i) texts.push_back(random_text(random));
+  StartAutomaton alone(pattern);
+  std::vector<Stops> expected;
+  for (const std::string& text : texts) expected.push_back(stops_of(alone, text));
+  StartAutomaton shared(pattern);
+  std::vector<Stops> found[2];
+  auto scan = [&](int side) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      found[side].push_back(stops_of(shared, texts[side == 0 ? i : texts.size() - 1 - i]));
+    }
+  };
+  std::thread other(scan, 1);
+  scan(0);
+  other.join();
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    CHECK(found[0][i] == expected[i]);
+    CHECK(found[1][texts.size() - 1 - i] == expected[i]);
+  }
+}
+
+}  // namespace
+}  // namespace chronik
