@@ -602,7 +602,8 @@ std::size_t stop_length(std::string_view text, std::size_t i) {
 
 // The anchored automaton of matches_at(): a DFA whose states are sets of NFA states, built by the
 // subset construction one transition at a time, as the text asks for it. Built in full, the
-// built-in grammar's would take 14,000 states and 20 ms; news text visits a few thousand.
+// built-in grammar's would take 14,000 states and 20 ms of start-up; the 64 MB of news visit
+// 7,400 of them (and 10,800 states of the Scanner).
 // Past max_states, a new state is the match: more than the pattern, as the scanner may.
 class StartAutomaton::Anchored {
  public:
