@@ -545,8 +545,12 @@ class TransitionTable {
     return static_cast<std::uint32_t>(index * classes_);
   }
 
-  std::uint32_t get(std::uint32_t row, std::size_t c) const {
-    return std::atomic_ref<std::uint32_t>(entries_.get()[row + c]).load(std::memory_order_relaxed);
+  std::uint32_t get(std::uint32_t row, std::size_t c) const { return get(entries(), row, c); }
+  // For loops that keep entries() where the compiler would read it again from the table for
+  // every byte.
+  std::uint32_t* entries() const { return entries_.get(); }
+  static std::uint32_t get(std::uint32_t* entries, std::uint32_t row, std::size_t c) {
+    return std::atomic_ref<std::uint32_t>(entries[row + c]).load(std::memory_order_relaxed);
   }
   void set(std::uint32_t row, std::size_t c, std::uint32_t to) const {
     std::atomic_ref<std::uint32_t>(entries_.get()[row + c]).store(to, std::memory_order_relaxed);
@@ -627,8 +631,10 @@ class StartAutomaton::Anchored {
   std::size_t class_of(unsigned char b) const { return class_of_[b]; }
   std::mutex& mutex() const { return mutex_; }
 
-  std::uint32_t next(std::uint32_t row, std::size_t c) const {
-    std::uint32_t to = table_->get(row, c);
+  std::uint32_t* entries() const { return table_->entries(); }
+
+  std::uint32_t next(std::uint32_t* entries, std::uint32_t row, std::size_t c) const {
+    std::uint32_t to = TransitionTable::get(entries, row, c);
     return to != TransitionTable::kUnknown ? to : build(row, c);
   }
 
@@ -730,8 +736,10 @@ class StartAutomaton::Scanner {
   std::uint32_t empty_row() const { return empty_row_; }
   std::size_t class_of(unsigned char b) const { return class_of_[b]; }
 
-  std::uint32_t next(std::uint32_t row, std::size_t c) const {
-    std::uint32_t to = table_->get(row, c);
+  std::uint32_t* entries() const { return table_->entries(); }
+
+  std::uint32_t next(std::uint32_t* entries, std::uint32_t row, std::size_t c) const {
+    std::uint32_t to = TransitionTable::get(entries, row, c);
     return to == TransitionTable::kUnknown ? build(row, c) : to;
   }
 
@@ -803,10 +811,11 @@ StartAutomaton::~StartAutomaton() = default;
 bool StartAutomaton::matches_at(std::string_view text, std::size_t pos) const {
   if (!ok()) return false;
   const Anchored& anchored = *anchored_;
+  std::uint32_t* entries = anchored.entries();
   const std::uint32_t match = anchored.match();
   std::uint32_t state = anchored.start();
   for (std::size_t i = pos; state > match && i < text.size(); ++i) {
-    state = anchored.next(state, anchored.class_of(static_cast<unsigned char>(text[i])));
+    state = anchored.next(entries, state, anchored.class_of(static_cast<unsigned char>(text[i])));
   }
   return state == match;
 }
@@ -825,11 +834,12 @@ std::size_t StartAutomaton::next_stop(std::string_view text, std::size_t from) c
   if (!ok()) return text.size();
   if (from == 0 && matches_at(text, 0)) return 0;
   const Scanner& scanner = *scanner_;
+  std::uint32_t* entries = scanner.entries();
   const std::uint32_t empty = scanner.empty_row();
   std::uint32_t row = empty;
   std::size_t quiet = from;  // no match begun before it is still going
   for (std::size_t i = from; i < text.size(); ++i) {
-    row = scanner.next(row, scanner.class_of(static_cast<unsigned char>(text[i])));
+    row = scanner.next(entries, row, scanner.class_of(static_cast<unsigned char>(text[i])));
     if (row == Scanner::kFound) {
       // A match ends here: which of the characters since `quiet` it began after, if any.
       std::size_t stop = first_stop(text, quiet, i);
