@@ -81,7 +81,7 @@ std::set<std::string, std::less<>> used_names(const ParsedGrammar& grammar) {
 }  // namespace
 
 std::string GrammarProblem::str() const {
-  std::string s = file + ":" + std::to_string(line) + ": ";
+  std::string s = file.empty() ? "" : file + ":" + std::to_string(line) + ": ";
   if (!rule.empty()) s += "rule " + rule + ": ";
   return s + message;
 }
@@ -98,6 +98,8 @@ std::string check_example(const Engine& engine, const Rule& rule, const Example&
 
 std::vector<GrammarProblem> check_grammar(const Engine& engine) {
   std::vector<GrammarProblem> problems;
+  if (!engine.scanner_fallback().empty())
+    problems.push_back({"", 0, "", engine.scanner_fallback()});
   for (const Rule& rule : engine.rules()) {
     bool blocking = rule.production == "none";
     bool covered = std::any_of(rule.examples.begin(), rule.examples.end(),

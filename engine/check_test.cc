@@ -223,5 +223,17 @@ TEST_CASE("check_grammar: rules without examples and failing examples, each at i
         }));
 }
 
+TEST_CASE("check_grammar: a grammar the scanner's automaton does not read, without a file") {
+  Engine engine({{"rules/x.rules", kRulesHeader + "dct 2025-02-12\n"
+                                                  "rule rel.today\n"
+                                                  "pattern \\Qheute\\E\n"
+                                                  "produce shift unit=day offset=0\n"
+                                                  "example [heute] => 2025-02-12\n"}});
+  REQUIRE(engine.ok());
+  CHECK(strings(check_grammar(engine)) ==
+        lines({"the scanner's automaton does not read the rules' beginnings (the escape \\Q at "
+               "byte 5 of their union): RE2 scans them instead, more slowly"}));
+}
+
 }  // namespace
 }  // namespace chronik

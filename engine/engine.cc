@@ -147,6 +147,7 @@ class Engine::Impl {
   const std::vector<Rule>& rules() const { return grammar_.rules; }
   const std::vector<Lexicon>& lexicons() const { return grammar_.lexicons; }
   const std::vector<std::string>& abbreviations() const { return abbreviations_; }
+  const std::string& scanner_fallback() const { return matcher_.scanner_fallback(); }
 
  private:
   static std::size_t body_begin(const Document& doc, const NormalizedText& normalized) {
@@ -258,6 +259,11 @@ void Engine::finish(const Document& doc, const Scan& scan, std::vector<Timex>* o
 const std::vector<Rule>& Engine::rules() const {
   static const std::vector<Rule> kNone;
   return impl_ ? impl_->rules() : kNone;
+}
+
+const std::string& Engine::scanner_fallback() const {
+  static const std::string kNone;
+  return impl_ ? impl_->scanner_fallback() : kNone;
 }
 
 const std::vector<std::string>& Engine::abbreviations() const {

@@ -471,6 +471,8 @@ void Matcher::compile_scanner(std::string* error) {
   // what the StartAutomaton cannot read.
   automaton_ = std::make_unique<StartAutomaton>(pattern);
   if (automaton_->ok()) return;
+  scanner_fallback_ = "the scanner's automaton does not read the rules' beginnings (" +
+                      automaton_->error() + " of their union): RE2 scans them instead, more slowly";
   automaton_.reset();
   RE2::Options options = rule_options(kScannerMemory);
   options.set_never_capture(true);

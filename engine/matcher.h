@@ -82,6 +82,8 @@ class Matcher {
             std::vector<Match>* out) const;
 
   const std::vector<CompiledRule>& rules() const { return rules_; }
+  // Why the rules' beginnings are scanned with RE2 rather than a StartAutomaton, or empty.
+  const std::string& scanner_fallback() const { return scanner_fallback_; }
   const CompiledLexicon* lexicon(const std::string& name) const;
 
  private:
@@ -121,6 +123,7 @@ class Matcher {
   std::vector<std::string> expanded_;  // each rule's pattern with macros and lexicons expanded
   std::unique_ptr<StartAutomaton> automaton_;  // the scanner, or else
   std::unique_ptr<RE2> scanner_;
+  std::string scanner_fallback_;
   std::unique_ptr<RE2::Set> starts_;
   int max_groups_ = 0;
 };

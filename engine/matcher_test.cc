@@ -468,6 +468,8 @@ TEST_CASE("a grammar the scanner's automaton cannot read is scanned with RE2") {
   doc.text = "Stichtag 2024 und am 21. Januar 2025";
   doc.date = DocumentDate::parse("2025-02-12");
   CHECK(texts_of(e.extract(doc)) == Texts{"Stichtag 2024", "21. Januar 2025"});
+  CHECK(e.scanner_fallback().find("the escape \\Q") != std::string::npos);
+  CHECK(engine().scanner_fallback().empty());
 }
 
 TEST_CASE("the matcher reports byte spans and readings") {

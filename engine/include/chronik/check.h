@@ -36,8 +36,9 @@ struct GrammarProblem {
 // Why `example` of `rule` does not hold under `engine`, or an empty string when it does.
 std::string check_example(const Engine& engine, const Rule& rule, const Example& example);
 
-// Every failing example, and every rule without a positive example (or, for a blocking rule,
-// without a negative one).
+// Every failing example, every rule without a positive example (or, for a blocking rule,
+// without a negative one), and a grammar scanned more slowly than it could be
+// (Engine::scanner_fallback, with no file).
 std::vector<GrammarProblem> check_grammar(const Engine& engine);
 
 // What the grammar's files define but no rule uses, and what they say twice:
