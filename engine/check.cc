@@ -98,8 +98,9 @@ std::string check_example(const Engine& engine, const Rule& rule, const Example&
 
 std::vector<GrammarProblem> check_grammar(const Engine& engine) {
   std::vector<GrammarProblem> problems;
-  if (!engine.scanner_fallback().empty())
-    problems.push_back({"", 0, "", engine.scanner_fallback()});
+  if (std::string slower = engine.re2_fallback(); !slower.empty()) {
+    problems.push_back({"", 0, "", slower});
+  }
   for (const Rule& rule : engine.rules()) {
     bool blocking = rule.production == "none";
     bool covered = std::any_of(rule.examples.begin(), rule.examples.end(),

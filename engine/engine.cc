@@ -147,7 +147,7 @@ class Engine::Impl {
   const std::vector<Rule>& rules() const { return grammar_.rules; }
   const std::vector<Lexicon>& lexicons() const { return grammar_.lexicons; }
   const std::vector<std::string>& abbreviations() const { return abbreviations_; }
-  const std::string& scanner_fallback() const { return matcher_.scanner_fallback(); }
+  std::string re2_fallback() const { return matcher_.re2_fallback(); }
 
  private:
   static std::size_t body_begin(const Document& doc, const NormalizedText& normalized) {
@@ -261,10 +261,7 @@ const std::vector<Rule>& Engine::rules() const {
   return impl_ ? impl_->rules() : kNone;
 }
 
-const std::string& Engine::scanner_fallback() const {
-  static const std::string kNone;
-  return impl_ ? impl_->scanner_fallback() : kNone;
-}
+std::string Engine::re2_fallback() const { return impl_ ? impl_->re2_fallback() : std::string(); }
 
 const std::vector<std::string>& Engine::abbreviations() const {
   static const std::vector<std::string> kNone;

@@ -1,9 +1,9 @@
 // The compiled grammar and the search over a text.
 //
 // One pass of an automaton built from the union of the rules' beginnings (scan_prefix.h,
-// start_automaton.h) finds where an expression may start; an RE2::Set anchored there says which
-// rules may match (both are widened: see scan_prefix.h); only those rules then run, anchored, to
-// read their captures. A match
+// start_automaton.h) finds where an expression may start; a PrefixSet of the rules says there
+// which may match (both are widened: see scan_prefix.h, and RE2 does both for a grammar they do
+// not read); only those rules then run their RE2, anchored, to read their captures. A match
 // is at most 256 bytes long (kMaxMatch in matcher.cc), which no expression comes near. Of the rules
 // that match, the longest match wins, then the higher priority, then the earlier rule. When no rule
 // of the longest match yields a valid value ("31.02.2025"), nothing is found in that span.
@@ -82,8 +82,9 @@ class Matcher {
             std::vector<Match>* out) const;
 
   const std::vector<CompiledRule>& rules() const { return rules_; }
-  // Why the rules' beginnings are scanned with RE2 rather than a StartAutomaton, or empty.
-  const std::string& scanner_fallback() const { return scanner_fallback_; }
+  // Why the matcher uses RE2 where it has automata of its own (start_automaton.h): to scan for
+  // the rules' beginnings, or to find which rules match at a place; or empty.
+  std::string re2_fallback() const;
   const CompiledLexicon* lexicon(const std::string& name) const;
 
  private:
@@ -92,10 +93,12 @@ class Matcher {
   // Checks `rule` and binds its captures; `regex` is its pattern compiled, or null.
   bool compile_rule(const Rule& rule, int order, std::unique_ptr<RE2> regex, std::string* error);
   static std::unique_ptr<RE2> compile_pattern(const std::string& expanded);
-  // Compiles the Set, the scanner and (*regexes) each rule's pattern, on two threads when it can.
+  // Compiles the set of rules, the scanner and (*regexes) each rule's pattern, on two threads
+  // when it can.
   void compile_together(const ParsedGrammar& grammar, std::vector<std::unique_ptr<RE2>>* regexes,
                         std::string* set_error, std::string* scanner_error);
-  // Build the scanner and the RE2::Set of all rules; each sets *error when it cannot.
+  // Build the scanner and the set of all rules (PrefixSet, or else RE2::Set); each sets *error
+  // when it cannot.
   void compile_scanner(std::string* error);
   void compile_set(const ParsedGrammar& grammar, std::string* error);
   // The search of find(): next_start(pos) is where the scanner matches first at or after pos
@@ -123,8 +126,9 @@ class Matcher {
   std::vector<std::string> expanded_;  // each rule's pattern with macros and lexicons expanded
   std::unique_ptr<StartAutomaton> automaton_;  // the scanner, or else
   std::unique_ptr<RE2> scanner_;
-  std::string scanner_fallback_;
-  std::unique_ptr<RE2::Set> starts_;
+  std::unique_ptr<PrefixSet> prefix_set_;  // or else starts_
+  std::string scanner_fallback_, set_fallback_;
+  std::unique_ptr<RE2::Set> starts_;  // when prefix_set_ cannot read the rules
   int max_groups_ = 0;
 };
 

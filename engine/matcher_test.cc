@@ -468,8 +468,27 @@ TEST_CASE("a grammar the scanner's automaton cannot read is scanned with RE2") {
   doc.text = "Stichtag 2024 und am 21. Januar 2025";
   doc.date = DocumentDate::parse("2025-02-12");
   CHECK(texts_of(e.extract(doc)) == Texts{"Stichtag 2024", "21. Januar 2025"});
-  CHECK(e.scanner_fallback().find("the escape \\Q") != std::string::npos);
-  CHECK(engine().scanner_fallback().empty());
+  CHECK(e.re2_fallback() ==
+        "the scanner's automaton does not read the rules' beginnings (the escape \\Q at byte "
+        "682 of their union): RE2 scans them instead, more slowly; rules/test.rules:35: rule "
+        "date.quoted: the rules' automaton does not read the pattern (the escape \\Q at byte "
+        "2): an RE2::Set finds where the rules match instead, more slowly");
+  CHECK(engine().re2_fallback().empty());
+}
+
+TEST_CASE("an expression after the first character is found where a rule may match before it") {
+  // The rules' automaton tells "§" from "°" by their first byte only: it says the new rule may
+  // match at 0, where it does not; "heute" right after must still be found.
+  Engine e(grammar_with(std::string(kRules) +
+                        "\nrule relative.degree_day\npattern °(?P<offset>{day_offset})\n"
+                        "produce shift unit=day\n"));
+  REQUIRE_MESSAGE(e.ok(), e.error());
+  Document doc;
+  doc.date = DocumentDate::parse("2025-02-12");
+  doc.text = "§heute kam er";
+  CHECK(texts_of(e.extract(doc)) == Texts{"heute"});
+  doc.text = "°heute kam er";
+  CHECK(texts_of(e.extract(doc)) == Texts{"°heute"});
 }
 
 TEST_CASE("the matcher reports byte spans and readings") {

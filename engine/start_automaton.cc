@@ -429,6 +429,7 @@ class Nfa {
   static constexpr std::size_t kMaxStates = 1 << 20;
   bool too_large() const { return edges_.size() > kMaxStates; }
 
+  void add_empty(int from, int to) { empty_[from].push_back(to); }
   std::size_t size() const { return edges_.size(); }
   const std::vector<Edge>& edges(int state) const { return edges_[state]; }
   const std::vector<int>& empty(int state) const { return empty_[state]; }
@@ -531,8 +532,9 @@ struct StateSetHash {
 // The transitions of an automaton built while it is used: for each state (a row, named by the
 // offset of its first entry) and class of bytes, the next state, or kUnknown until it is built.
 // Rows are never moved or freed, and an entry changes once, from kUnknown to its value, so
-// reading needs no lock; building does. Relaxed order is enough: an entry read too early reads
-// kUnknown, and the builder reads it again under the lock.
+// reading needs no lock; building does. An entry read too early reads kUnknown, and the builder
+// reads it again under the lock; an entry is written after what its state needs (the patterns it
+// accepts), and read before it (release and acquire).
 class TransitionTable {
  public:
   static constexpr std::uint32_t kUnknown = 0;
@@ -554,10 +556,10 @@ class TransitionTable {
   // every byte.
   std::uint32_t* entries() const { return entries_.get(); }
   static std::uint32_t get(std::uint32_t* entries, std::uint32_t row, std::size_t c) {
-    return std::atomic_ref<std::uint32_t>(entries[row + c]).load(std::memory_order_relaxed);
+    return std::atomic_ref<std::uint32_t>(entries[row + c]).load(std::memory_order_acquire);
   }
   void set(std::uint32_t row, std::size_t c, std::uint32_t to) const {
-    std::atomic_ref<std::uint32_t>(entries_.get()[row + c]).store(to, std::memory_order_relaxed);
+    std::atomic_ref<std::uint32_t>(entries_.get()[row + c]).store(to, std::memory_order_release);
   }
 
  private:
@@ -633,39 +635,65 @@ std::size_t stop_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-// The anchored automaton of matches_at(): a DFA whose states are sets of NFA states, built by the
-// subset construction one transition at a time, as the text asks for it. Built in full, the
-// built-in grammar's would take 14,000 states and 20 ms of start-up; the 64 MB of news visit
-// 7,400 of them (and 10,800 states of the Scanner).
-// Past max_states, a new state is the match: more than the pattern, as the scanner may.
-class StartAutomaton::Anchored {
+// A DFA over bytes whose states are sets of NFA states, built by the subset construction one
+// transition at a time, as the text asks for it. Built in full, the scanner's would take 14,000
+// states and 20 ms of start-up; the 64 MB of news visit 7,400 of them.
+//
+// Its rows: 0 is not used (its offset would read as kUnknown), 1 is no match, 2 the match that
+// stops it (StopAt::first_match) or, past max_states, the state that accepts every pattern
+// before it stops. The others come after.
+class LazyDfa {
  public:
-  Anchored(const Nfa& nfa, int start, int accept, std::size_t max_states)
-      : nfa_(nfa), accept_(accept), seen_(nfa.size(), 0) {
+  enum class StopAt { first_match, no_match };
+  // Set in an entry whose next state accepts a pattern (StopAt::no_match only).
+  static constexpr std::uint32_t kAccepts = 1u << 31;
+  // The most patterns one automaton tells apart.
+  static constexpr std::size_t kMaxPatterns = 512;
+
+  // accept_of[s] is the pattern NFA state s accepts, or -1.
+  LazyDfa(const Nfa& nfa, int start, std::vector<int> accept_of, std::size_t patterns,
+          StopAt stop_at, std::size_t max_states)
+      : nfa_(nfa),
+        accept_of_(std::move(accept_of)),
+        words_((patterns + 63) / 64),
+        stop_at_(stop_at),
+        seen_(nfa.size(), 0) {
     classes_ = byte_classes(nfa, class_of_);
-    table_ = std::make_unique<TransitionTable>(max_states + 3, classes_);
-    if (!table_->ok()) return;
-    sets_.resize(3);  // row 0 is not used (its offset would read as kUnknown); 1 and 2 are final
+    std::size_t rows = max_states + 3;
+    table_ = std::make_unique<TransitionTable>(rows, classes_);
+    accepted_.reset(static_cast<std::uint64_t*>(std::calloc(rows * words_, sizeof(std::uint64_t))));
+    if (!table_->ok() || !accepted_) return;
+    sets_.resize(3);
+    bool stops = stop_at == StopAt::first_match;
     for (std::size_t c = 0; c < classes_; ++c) {
       table_->set(no_match(), c, no_match());
-      table_->set(match(), c, match());
+      table_->set(match(), c, stops ? match() : no_match());
     }
+    for (std::size_t p = 0; p < patterns; ++p) accepted_[2 * words_ + p / 64] |= 1ull << (p % 64);
     start_ = state_of({start});
   }
 
-  bool ok() const { return table_->ok(); }
+  bool ok() const { return table_->ok() && accepted_ != nullptr; }
+  // The start state, as an entry: with kAccepts when it accepts a pattern.
   std::uint32_t start() const { return start_; }
   std::uint32_t no_match() const { return table_->row(1); }
-  std::uint32_t match() const { return table_->row(2); }  // rows of other states come after
+  std::uint32_t match() const { return table_->row(2); }
   std::size_t class_of(unsigned char b) const { return class_of_[b]; }
+  std::uint32_t* entries() const { return table_->entries(); }
   std::mutex& mutex() const { return mutex_; }
 
-  std::uint32_t* entries() const { return table_->entries(); }
-
+  // The entry for the state after `row` reads a byte of class c.
   std::uint32_t next(std::uint32_t* entries, std::uint32_t row, std::size_t c) const {
     std::uint32_t to = TransitionTable::get(entries, row, c);
     return to != TransitionTable::kUnknown ? to : build(row, c);
   }
+
+  // The patterns the state of `row` accepts, as words() words of bits: to be read after an
+  // entry with kAccepts that leads to it.
+  const std::uint64_t* accepted(std::uint32_t row) const {
+    return accepted_.get() + row / classes_ * words_;
+  }
+  std::size_t words() const { return words_; }
 
   std::uint32_t next_with_lock_held(std::uint32_t row, std::size_t c) const {
     std::uint32_t to = table_->get(row, c);
@@ -673,63 +701,112 @@ class StartAutomaton::Anchored {
     std::vector<int>& targets = targets_;
     targets.clear();
     for (int s : sets_[row / classes_]) {
+      if (s < 0) break;  // the patterns it accepts, after its NFA states
       for (std::uint32_t e = nfa_.edges_begin[s]; e < nfa_.edges_begin[s + 1]; ++e) {
         const Nfa::Edge& edge = nfa_.edges[e];
         if (class_of_[edge.first] <= c && c <= class_of_[edge.last]) targets.push_back(edge.to);
       }
     }
     to = state_of(targets);
-    table_->set(row, c, to);
+    table_->set(row, c, to);  // release: the row's accepted patterns are written before
     return to;
   }
 
  private:
+  // Out of line: the loops that read the table stay small.
   [[gnu::noinline]] std::uint32_t build(std::uint32_t row, std::size_t c) const {
     std::lock_guard<std::mutex> lock(mutex_);
     return next_with_lock_held(row, c);
   }
 
-  // The state of the NFA states `set` and those they reach by empty moves. Only states that read
-  // a byte tell states apart: the others are left out of its key.
+  // The entry for the NFA states `set` and those they reach by empty moves. Only states that
+  // read a byte, and the patterns accepted, tell states apart.
   std::uint32_t state_of(const std::vector<int>& set) const {
     ++stamp_;
     stack_.assign(set.begin(), set.end());
     closed_.clear();
+    accepts_.clear();
     while (!stack_.empty()) {
       int s = stack_.back();
       stack_.pop_back();
       if (seen_[s] == stamp_) continue;
       seen_[s] = stamp_;
-      if (s == accept_) return match();  // a match is all the scanner needs
+      if (int pattern = accept_of_[s]; pattern >= 0) {
+        if (stop_at_ == StopAt::first_match) return match();
+        accepts_.push_back(pattern);
+      }
       if (nfa_.reads(s)) closed_.push_back(s);
       for (std::uint32_t e = nfa_.empty_begin[s]; e < nfa_.empty_begin[s + 1]; ++e) {
         stack_.push_back(nfa_.empty[e]);
       }
     }
-    if (closed_.empty()) return no_match();
     std::sort(closed_.begin(), closed_.end());
-    if (auto it = rows_.find(closed_); it != rows_.end()) return it->second;
-    if (sets_.size() >= table_->rows()) return match();
+    std::sort(accepts_.begin(), accepts_.end());
+    accepts_.erase(std::unique(accepts_.begin(), accepts_.end()), accepts_.end());
+    std::uint32_t flag = accepts_.empty() ? 0 : kAccepts;
+    if (closed_.empty() && accepts_.empty()) return no_match();
+    for (int pattern : accepts_) closed_.push_back(-1 - pattern);  // a key of both
+    if (auto it = rows_.find(closed_); it != rows_.end()) return it->second | flag;
+    if (sets_.size() >= table_->rows())
+      return match() | (stop_at_ == StopAt::first_match ? 0 : kAccepts);
     std::uint32_t row = table_->row(sets_.size());
+    for (int pattern : accepts_)
+      accepted_[sets_.size() * words_ + pattern / 64] |= 1ull << (pattern % 64);
     rows_.emplace(closed_, row);
     sets_.push_back(closed_);
-    return row;
+    return row | flag;
   }
 
+  struct Free {
+    void operator()(std::uint64_t* p) const { std::free(p); }
+  };
+
   CompactNfa nfa_;
-  int accept_;
-  std::uint8_t class_of_[256] = {};  // bytes that no part of the pattern tells apart share one
+  std::vector<int> accept_of_;
+  std::size_t words_;
+  StopAt stop_at_;
+  std::uint8_t class_of_[256] = {};  // bytes that no part of the patterns tells apart share one
   std::size_t classes_ = 0;
   std::unique_ptr<TransitionTable> table_;
+  std::unique_ptr<std::uint64_t[], Free> accepted_;  // by row: words_ words of bits
   std::uint32_t start_ = 0;
-  // Guards what follows and the building of this automaton's and the Scanner's transitions.
+  // Guards what follows and the building of this automaton's transitions (and the Scanner's).
   mutable std::mutex mutex_;
-  mutable std::vector<std::vector<int>> sets_;  // by state: its NFA states
+  mutable std::vector<std::vector<int>> sets_;  // by row: its NFA states, then -1 - each pattern
   mutable std::unordered_map<std::vector<int>, std::uint32_t, StateSetHash> rows_;
   mutable std::vector<unsigned> seen_;  // by NFA state: the stamp of the last closure it was in
   mutable unsigned stamp_ = 0;
-  mutable std::vector<int> stack_, closed_, targets_;  // reused
+  mutable std::vector<int> stack_, closed_, accepts_, targets_;  // reused
 };
+
+namespace {
+
+// The NFA of `patterns` as alternatives, each ending in a state that accepts it; sets *error
+// and *unread and returns false when a pattern cannot be read.
+bool build_nfa(const std::vector<std::string_view>& patterns, Nfa* nfa, int* start,
+               std::vector<int>* accept_of, std::string* error, std::size_t* unread) {
+  *start = nfa->add_state();
+  std::vector<int> accepts;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    Node root;
+    if (!Parser(patterns[i]).parse(&root, error)) {
+      *unread = i;
+      return false;
+    }
+    int begin = nfa->add_state();
+    nfa->add_empty(*start, begin);
+    accepts.push_back(nfa->add(root, begin));
+  }
+  if (nfa->too_large()) {
+    *error = "the patterns need more than " + std::to_string(Nfa::kMaxStates) + " NFA states";
+    return false;
+  }
+  accept_of->assign(nfa->size(), -1);
+  for (std::size_t i = 0; i < accepts.size(); ++i) (*accept_of)[accepts[i]] = static_cast<int>(i);
+  return true;
+}
+
+}  // namespace
 
 // The automaton of next_stop(). Its states are sets of states of the anchored automaton: where
 // the matches begun after each character so far have got to. After every byte other than an
@@ -741,7 +818,7 @@ class StartAutomaton::Scanner {
   static constexpr std::uint32_t kFound =
       1;  // below the first row, which has an offset of classes_
 
-  Scanner(const Anchored& anchored, std::size_t max_states) : anchored_(anchored) {
+  Scanner(const LazyDfa& anchored, std::size_t max_states) : anchored_(anchored) {
     std::unordered_map<unsigned, std::uint8_t> classes;  // (anchored class, restarts) -> class
     for (unsigned b = 0; b < 256; ++b) {
       bool restarts = b >= 0x80 || !kWordBytes[b];
@@ -808,7 +885,7 @@ class StartAutomaton::Scanner {
     return row;
   }
 
-  const Anchored& anchored_;
+  const LazyDfa& anchored_;
   std::uint8_t class_of_[256] = {};
   std::vector<std::size_t> anchored_class_;  // by class
   std::vector<bool> restarts_;               // by class
@@ -820,16 +897,13 @@ class StartAutomaton::Scanner {
 };
 
 StartAutomaton::StartAutomaton(std::string_view pattern, std::size_t max_states) {
-  Node root;
-  if (!Parser(pattern).parse(&root, &error_)) return;
   Nfa nfa;
-  int start = nfa.add_state();
-  int accept = nfa.add(root, start);
-  if (nfa.too_large()) {
-    error_ = "the pattern needs more than " + std::to_string(Nfa::kMaxStates) + " NFA states";
-    return;
-  }
-  anchored_ = std::make_unique<Anchored>(nfa, start, accept, max_states);
+  int start = 0;
+  std::vector<int> accept_of;
+  std::size_t unread = 0;
+  if (!build_nfa({pattern}, &nfa, &start, &accept_of, &error_, &unread)) return;
+  anchored_ = std::make_unique<LazyDfa>(nfa, start, std::move(accept_of), 1,
+                                        LazyDfa::StopAt::first_match, max_states);
   if (anchored_->ok()) scanner_ = std::make_unique<Scanner>(*anchored_, max_states);
   if (!scanner_ || !scanner_->ok()) error_ = "no memory for the automaton's tables";
 }
@@ -837,9 +911,51 @@ StartAutomaton::StartAutomaton(std::string_view pattern, std::size_t max_states)
 StartAutomaton::StartAutomaton(StartAutomaton&&) noexcept = default;
 StartAutomaton::~StartAutomaton() = default;
 
+PrefixSet::PrefixSet(const std::vector<std::string_view>& patterns, std::size_t max_states) {
+  if (patterns.size() > LazyDfa::kMaxPatterns) {
+    error_ = "more than " + std::to_string(LazyDfa::kMaxPatterns) + " patterns";
+    return;
+  }
+  Nfa nfa;
+  int start = 0;
+  std::vector<int> accept_of;
+  if (!build_nfa(patterns, &nfa, &start, &accept_of, &error_, &unread_)) return;
+  dfa_ = std::make_unique<LazyDfa>(nfa, start, std::move(accept_of), patterns.size(),
+                                   LazyDfa::StopAt::no_match, max_states);
+  if (!dfa_->ok()) error_ = "no memory for the automaton's tables";
+}
+
+PrefixSet::PrefixSet(PrefixSet&&) noexcept = default;
+PrefixSet::~PrefixSet() = default;
+
+void PrefixSet::match(std::string_view text, std::size_t pos, std::vector<int>* out) const {
+  if (!ok()) return;
+  const LazyDfa& dfa = *dfa_;
+  std::uint32_t* entries = dfa.entries();
+  std::uint64_t found[LazyDfa::kMaxPatterns / 64] = {};
+  const std::size_t words = dfa.words();
+  auto take = [&](std::uint32_t to) {
+    if (!(to & LazyDfa::kAccepts)) return to;
+    to &= ~LazyDfa::kAccepts;
+    const std::uint64_t* accepted = dfa.accepted(to);
+    for (std::size_t w = 0; w < words; ++w) found[w] |= accepted[w];
+    return to;
+  };
+  const std::uint32_t no_match = dfa.no_match();
+  std::uint32_t row = take(dfa.start());
+  for (std::size_t i = pos; row != no_match && i < text.size(); ++i) {
+    row = take(dfa.next(entries, row, dfa.class_of(static_cast<unsigned char>(text[i]))));
+  }
+  for (std::size_t w = 0; w < words; ++w) {
+    for (std::uint64_t bits = found[w]; bits != 0; bits &= bits - 1) {
+      out->push_back(static_cast<int>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
+    }
+  }
+}
+
 bool StartAutomaton::matches_at(std::string_view text, std::size_t pos) const {
   if (!ok()) return false;
-  const Anchored& anchored = *anchored_;
+  const LazyDfa& anchored = *anchored_;
   std::uint32_t* entries = anchored.entries();
   const std::uint32_t match = anchored.match();
   std::uint32_t state = anchored.start();

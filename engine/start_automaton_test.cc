@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <random>
@@ -175,6 +176,103 @@ TEST_CASE("StartAutomaton: two threads build and read one automaton") {
   auto scan = [&](int side) {
     for (std::size_t i = 0; i < texts.size(); ++i) {
       found[side].push_back(stops_of(shared, texts[side == 0 ? i : texts.size() - 1 - i]));
+    }
+  };
+  std::thread other(scan, 1);
+  scan(0);
+  other.join();
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    CHECK(found[0][i] == expected[i]);
+    CHECK(found[1][texts.size() - 1 - i] == expected[i]);
+  }
+}
+
+// --- PrefixSet ---------------------------------------------------------------------------------
+
+using Hits = std::vector<int>;
+
+Hits prefix_hits(const PrefixSet& set, std::string_view text, std::size_t pos = 0) {
+  Hits hits;
+  set.match(text, pos, &hits);
+  return hits;
+}
+
+// What RE2::Set with ANCHOR_START finds, in increasing order.
+Hits re2_hits(const std::vector<std::string>& patterns, std::string_view text) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  RE2::Set set(options, RE2::ANCHOR_START);
+  for (const std::string& p : patterns) REQUIRE(set.Add(p, nullptr) >= 0);
+  REQUIRE(set.Compile());
+  Hits hits;
+  set.Match(re2::StringPiece(text.data(), text.size()), &hits);
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+PrefixSet prefix_set(const std::vector<std::string>& patterns, std::size_t max_states = 1 << 15) {
+  return PrefixSet(std::vector<std::string_view>(patterns.begin(), patterns.end()), max_states);
+}
+
+TEST_CASE("PrefixSet: every pattern that matches a beginning, in order") {
+  const std::vector<std::string> patterns = {"[0-9]+\\.", "heute|morgen", "[0-9]+\\. (?P<m>Mai)",
+                                             "am [0-9]+", "Mai"};
+  PrefixSet set = prefix_set(patterns);
+  REQUIRE_MESSAGE(set.ok(), set.error());
+  CHECK(prefix_hits(set, "12. Mai") == Hits{0, 2});
+  CHECK(prefix_hits(set, "12.") == Hits{0});
+  CHECK(prefix_hits(set, "Heute") == Hits{1});
+  CHECK(prefix_hits(set, "am 3. Mai") == Hits{3});
+  CHECK(prefix_hits(set, "Mai") == Hits{4});
+  CHECK(prefix_hits(set, "x Mai").empty());  // anchored
+  CHECK(prefix_hits(set, "x Mai", 2) == Hits{4});
+  CHECK(prefix_hits(set, "").empty());
+}
+
+TEST_CASE("PrefixSet: reports what it does not read, and which pattern") {
+  PrefixSet set = prefix_set({"heute", "\\Qa\\E"});
+  CHECK_FALSE(set.ok());
+  CHECK(set.unread() == 1);
+  CHECK(set.error() == "the escape \\Q at byte 2");
+  CHECK(prefix_hits(set, "heute").empty());  // a set that failed matches nothing
+}
+
+TEST_CASE("PrefixSet: finds at least what RE2::Set finds, over random texts") {
+  const std::vector<std::string> patterns = {
+      "(?:am|im|seit)[\\s\\x{00A0}\\x{2000}-\\x{200A}\\x{202F}]+(?:[0-9]+|Mai|März)",
+      "[0-9]{1,2}\\.[\\s\\x{00A0}]*(?:Mai|März)",
+      "heute|dreißig",
+      "(?:vor|in) [0-9]{1,4} Jahren",
+      "Ü|ä|[^a-z]ß",
+      "[0-9]+",
+      "\\bam\\b"};
+  std::mt19937 random(11);
+  for (std::size_t max_states : {std::size_t{1} << 15, std::size_t{3}}) {  // and past its states
+    PrefixSet set = prefix_set(patterns, max_states);
+    REQUIRE(set.ok());
+    for (int i = 0; i < 2000; ++i) {
+      std::string text = random_text(random);
+      Hits ours = prefix_hits(set, text), theirs = re2_hits(patterns, text);
+      CAPTURE(text);
+      REQUIRE(std::includes(ours.begin(), ours.end(), theirs.begin(), theirs.end()));
+    }
+  }
+}
+
+TEST_CASE("PrefixSet: two threads build and read one set") {
+  const std::vector<std::string> patterns = {"(?:am|im) (?:[0-9]+|Mai)", "[0-9]+\\.", "heute",
+                                             "(?:vor|in) [0-9]{1,4} Jahren", "Jahren"};
+  std::mt19937 random(5);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 400; ++i) texts.push_back(random_text(random));
+  PrefixSet alone = prefix_set(patterns);
+  std::vector<Hits> expected;
+  for (const std::string& text : texts) expected.push_back(prefix_hits(alone, text));
+  PrefixSet shared = prefix_set(patterns);
+  std::vector<Hits> found[2];
+  auto scan = [&](int side) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      found[side].push_back(prefix_hits(shared, texts[side == 0 ? i : texts.size() - 1 - i]));
     }
   };
   std::thread other(scan, 1);

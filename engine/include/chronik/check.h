@@ -38,7 +38,7 @@ std::string check_example(const Engine& engine, const Rule& rule, const Example&
 
 // Every failing example, every rule without a positive example (or, for a blocking rule,
 // without a negative one), and a grammar scanned more slowly than it could be
-// (Engine::scanner_fallback, with no file).
+// (Engine::re2_fallback, with no file).
 std::vector<GrammarProblem> check_grammar(const Engine& engine);
 
 // What the grammar's files define but no rule uses, and what they say twice:

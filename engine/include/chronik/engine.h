@@ -67,10 +67,10 @@ class Engine {
   // The rules of the grammar in priority order of their files, with their examples.
   const std::vector<Rule>& rules() const;
 
-  // Why this grammar is scanned with RE2 rather than the faster automaton of start_automaton.h
-  // (a rule's pattern uses syntax that one does not read), or empty. Only speed depends on it;
-  // `chronik grammar check` reports it.
-  const std::string& scanner_fallback() const;
+  // Why the matcher uses RE2 for this grammar where its own faster automata would do (a rule's
+  // pattern uses syntax they do not read: start_automaton.h), or empty. Only speed depends on
+  // it; `chronik grammar check` reports it.
+  std::string re2_fallback() const;
 
   // Words that a full stop after them does not end a sentence with ("z. B.", "Dr."), from the
   // grammar's "abbreviation" lexicon; see sentences.h.
