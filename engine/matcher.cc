@@ -674,7 +674,11 @@ void Matcher::search(std::string_view text, std::size_t from, NextStart next_sta
   auto rules_at = [&](std::size_t start) {
     scratch.hits.clear();
     if (prefix_set_) {
-      prefix_set_->match(text, start, &scratch.hits);
+      // No further than the rules read (kMaxMatch): a rule that may match only beyond does not
+      // match at all. Its automaton would otherwise run on to the end of "1.1.1.1..." from every
+      // place in it.
+      prefix_set_->match(text.substr(0, std::min(text.size(), start + kMaxMatch)), start,
+                         &scratch.hits);
     } else {
       starts_->Match(re2::StringPiece(text.data() + start, text.size() - start), &scratch.hits);
     }
