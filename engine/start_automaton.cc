@@ -426,7 +426,7 @@ class Nfa {
 
   // Repetitions inside repetitions ("((a{100}){100}){100}") multiply: RE2 rejects such a
   // pattern, but the scanner's automaton is built beside RE2's check, not after it.
-  static constexpr std::size_t kMaxStates = 1 << 20;
+  static constexpr std::size_t kMaxStates = 1 << 17;  // the built-in grammar's 173 rules: 58,000
   bool too_large() const { return edges_.size() > kMaxStates; }
 
   void add_empty(int from, int to) { empty_[from].push_back(to); }
@@ -437,13 +437,17 @@ class Nfa {
  private:
   int add_repeat(const Node& node, int from) {
     const Node& child = node.children[0];
-    for (int i = 0; i < node.min; ++i) from = add(child, from);
     if (node.max == kUnbounded) {
+      // One copy that goes back to its start, after the copies more that "{3,}" asks for: a
+      // copy for "+" and another for the loop would double "x++++..." with every "+".
+      for (int i = 1; i < node.min; ++i) from = add(child, from);
       int loop = add_state();
       empty_[from].push_back(loop);
-      empty_[add(child, loop)].push_back(loop);
-      return loop;
+      int end = add(child, loop);
+      empty_[end].push_back(loop);
+      return node.min == 0 ? loop : end;
     }
+    for (int i = 0; i < node.min; ++i) from = add(child, from);
     for (int i = node.min; i < node.max; ++i) {
       int end = add(child, from);
       empty_[from].push_back(end);

@@ -95,7 +95,13 @@ TEST_CASE("StartAutomaton: reports what it does not read") {
   CHECK_FALSE(StartAutomaton("a)").ok());
   CHECK_FALSE(StartAutomaton("[a-").ok());
   CHECK_FALSE(StartAutomaton("a{1000}").ok());
-  CHECK_FALSE(StartAutomaton("(((([a-z]{100}){100}){100}){100})").ok());  // no hang
+  CHECK_FALSE(StartAutomaton("(((([a-z]{100}){100}){100}){100})").ok());          // no hang
+  CHECK(matches("a+++++++++++++++++++++++++++++++++++++++++++++++++b", "aaab"));  // not doubled
+  CHECK_FALSE(matches("a+++++++++++++++++++++++++++++++++++++++++++++++++b", "b"));
+  CHECK(matches("(?:ab){2,}c", "ababc"));
+  CHECK_FALSE(matches("(?:ab){2,}c", "abc"));
+  CHECK(matches("(?:ab)+c", "abababc"));
+  CHECK(matches("(?:ab)*c", "c"));
   StartAutomaton failed("(?:a");
   CHECK(failed.error().find("unclosed group") != std::string::npos);
   CHECK(failed.next_stop("a a", 0) == 3);  // an automaton that failed stops nowhere
