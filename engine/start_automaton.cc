@@ -20,6 +20,10 @@ namespace {
 
 // The most times a counted repetition ("{0,14}") copies what it repeats.
 constexpr int kMaxRepeat = 100;
+// How deep groups may nest, and how many repetitions may follow one another ("a+*?"): reading
+// and building recurse once for each.
+constexpr int kMaxDepth = 100;
+constexpr int kMaxRepetitions = 4;
 constexpr int kUnbounded = -1;
 
 // The first byte of the UTF-8 form of a character beyond ASCII.
@@ -122,7 +126,7 @@ class Parser {
   }
 
   Node repetitions(Node atom) {
-    while (error_.empty() && i_ < p_.size()) {
+    for (int count = 0; error_.empty() && i_ < p_.size(); ++count) {
       int min = 0, max = 0;
       char c = p_[i_];
       if (c == '?' || c == '*' || c == '+') {
@@ -131,6 +135,9 @@ class Parser {
         ++i_;
       } else if (c != '{' || !counted(&min, &max)) {
         break;
+      }
+      if (count == kMaxRepetitions) {
+        return fail("more than " + std::to_string(kMaxRepetitions) + " repetitions in a row");
       }
       if (i_ < p_.size() && p_[i_] == '?') ++i_;  // lazy: the same language
       Node repeat{Node::Kind::repeat};
@@ -189,6 +196,7 @@ class Parser {
   }
 
   Node group() {
+    if (++depth_ > kMaxDepth) return fail("groups nested deeper than " + std::to_string(kMaxDepth));
     ++i_;
     if (p_.substr(i_, 3) == "?P<") {
       std::size_t close = p_.find('>', i_);
@@ -204,6 +212,7 @@ class Parser {
     if (!error_.empty()) return body;
     if (i_ >= p_.size() || p_[i_] != ')') return fail("an unclosed group");
     ++i_;
+    --depth_;
     return body;
   }
 
@@ -378,6 +387,7 @@ class Parser {
 
   std::string_view p_;
   std::size_t i_ = 0;
+  int depth_ = 0;  // of groups
   std::string error_;
   bool single_ = false;
   char32_t single_char_ = 0;
