@@ -124,11 +124,11 @@ class Matcher {
   std::unordered_map<std::string, const Macro*> macros_;
   std::vector<CompiledRule> rules_;
   std::vector<std::string> expanded_;  // each rule's pattern with macros and lexicons expanded
-  std::unique_ptr<StartAutomaton> automaton_;  // the scanner, or else
+  std::unique_ptr<StartAutomaton> automaton_;  // the scanner; or else scanner_
   std::unique_ptr<RE2> scanner_;
-  std::unique_ptr<PrefixSet> prefix_set_;  // or else starts_
-  std::string scanner_fallback_, set_fallback_;
-  std::unique_ptr<RE2::Set> starts_;  // when prefix_set_ cannot read the rules
+  std::unique_ptr<PrefixSet> prefix_set_;  // which rules may match at a place; or else starts_
+  std::unique_ptr<RE2::Set> starts_;
+  std::string scanner_fallback_, set_fallback_;  // why the two above are used
   int max_groups_ = 0;
 };
 
