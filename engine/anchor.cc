@@ -623,6 +623,26 @@ bool places_coming(const Anchoring& how) {
          how.cue.source == CueSource::coming_day;
 }
 
+// Whether `reading` names a period of the year before the latest date the text named, read at
+// a granularity finer than a year ("im Vorjahresquartal": that quarter of the year before).
+bool compares_period(const Reading& reading) {
+  return reading.anaphoric && reading.relation == Relation::shift &&
+         reading.shift_unit == Unit::year && reading.shift == -1 &&
+         reading.shift_granularity > Granularity::year;
+}
+
+// `reading` read as the year before: the year before the latest date (`from_text`) or before
+// the document's year.
+Reading year_before(const Reading& reading, bool from_text) {
+  Reading year = reading;
+  year.anaphoric = from_text;
+  year.shift_granularity = Granularity::year;
+  Point p = *reading.value.point();
+  p.granularity = Granularity::year;
+  year.value = p;
+  return year;
+}
+
 }  // namespace
 
 // A weekday that nothing in its clause places, after a coming day in its sentence ("am Samstag
@@ -671,6 +691,17 @@ bool Anchorer::wants_finer(const Reading& reading, const Point& latest) const {
   return !narrative_ && reading.relation == Relation::shift &&
          reading.shift_granularity >= Granularity::day && latest.granularity < Granularity::day &&
          document_date_ && document_date_->granularity >= Granularity::day;
+}
+
+// A period compared with the year before ("gegenüber dem Vorjahresmonat") is the period of the
+// latest date when that one is named in its paragraph ("Im April sank der Umsatz um 6 Prozent
+// gegenüber dem Vorjahresmonat") and is a single date; otherwise the text compares a period it
+// named earlier, or one it does not name ("in den ersten neun Monaten"), and the year before is
+// all that is known: the year before the last of several dates ("von Januar bis Juni ... im
+// Vorjahreszeitraum"), or else before the document's year.
+bool Anchorer::compares_latest_period(const Anchoring& how, std::size_t begin) const {
+  return how.source == AnchorSource::expression && last_date_ && !last_date_after_days_ &&
+         in_one_paragraph(text_, end_of(*last_date_), begin);
 }
 
 std::optional<Point> Anchorer::anchor_for(const Reading& reading, std::size_t begin,
@@ -738,6 +769,7 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
     date.hour = date.minute = Point::kUnknown;
   }
   last_date_ = NamedDate{date, text, begin_code_point};
+  last_date_after_days_ = after_days;
 }
 
 // In narrative text, a date written with its year more than a year before the story's latest
@@ -791,6 +823,11 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, begin, &how);
+  if (compares_period(reading) && !compares_latest_period(how, begin)) {
+    bool from_text = how.source == AnchorSource::expression && last_date_after_days_ &&
+                     in_one_paragraph(text_, end_of(*last_date_), begin);
+    return resolve(year_before(reading, from_text), begin, end, begin_code_point, after_days);
+  }
   Cue cue;
   if (chooses_occurrence(reading)) {
     cue = {.source =

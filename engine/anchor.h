@@ -72,7 +72,10 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //    latest date in the text, and so is, in narrative text, every date without a year; one
 //    counted in years or coarser against a bare year named since, though such a year does not
 //    move the latest date ("1973 kam sie nach München und 40 Jahre später"); in news, an
-//    expression that looks back from the latest date ("am Vortag") does not move it either;
+//    expression that looks back from the latest date ("am Vortag") does not move it either; a
+//    period compared with the year before ("gegenüber dem Vorjahresmonat") is the latest date's
+//    only when that one is a single date of its paragraph, else just the year before
+//    (compares_latest_period);
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
 //    date starts a section there: each later heading takes the story back to that date, and
 //    dates of other years than the heading's do not move it;
@@ -123,6 +126,7 @@ class Anchorer {
   // The anchor for `reading`, and how to report it.
   std::optional<Point> anchor_for(const Reading& reading, std::size_t begin, Anchoring* how) const;
   bool wants_finer(const Reading& reading, const Point& latest) const;
+  bool compares_latest_period(const Anchoring& how, std::size_t begin) const;
   // For a clock time at `begin` that holds on several days: what says so, a word or the days.
   std::optional<Anchoring> several_days(const Reading& reading, std::size_t begin,
                                         std::size_t begin_code_point) const;
@@ -149,6 +153,7 @@ class Anchorer {
   std::size_t end_of(const NamedDate& date) const;
 
   std::optional<NamedDate> last_date_;  // the latest
+  bool last_date_after_days_ = false;   // and whether it was the last of several dates
   std::optional<NamedDate> aside_;      // the latest date that did not move it
   bool aside_outside_ = false;          // it did not, being outside the section's years
   std::optional<NamedDate> last_day_;   // the day of the latest expression that named one

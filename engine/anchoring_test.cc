@@ -435,6 +435,24 @@ TEST_CASE("in news a day counted back from a month counts from the document date
   });
 }
 
+TEST_CASE("a period compared with the year before is the latest date's, a year back") {
+  check_all({
+      {"2020-06-09", "Im April sank der Export gegenüber dem Vorjahresmonat um 31 Prozent.",
+       "Vorjahresmonat", "2019-04", "from 'April' at 3 (2020-04)"},
+      {"2020-08-26", "Im zweiten Quartal war Wohnraum teurer als im Vorjahreszeitraum.",
+       "Vorjahreszeitraum", "2019-Q2", "from 'zweiten Quartal' at 3 (2020-Q2)"},
+      // Several dates: the period spans them, and the year before is all that is known.
+      {"2020-09-05", "Von Januar bis Juni setzte sie weniger um als im Vorjahreszeitraum.",
+       "Vorjahreszeitraum", "2019", "from 'Juni' at 15 (2020-06)"},
+      // A date of another paragraph is not the period compared.
+      {"2020-05-06",
+       "Im Jahr 2021 wird es besser.\nDerzeit fehlen acht Prozent zum Vorjahresmonat.",
+       "Vorjahresmonat", "2019", "from the document date 2020-05-06"},
+      {"2020-05-06", "Die Zahl stieg um acht Prozent gegenüber dem Vorjahreszeitraum.",
+       "Vorjahreszeitraum", "2019", "from the document date 2020-05-06"},
+  });
+}
+
 TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of its sentence") {
   check_all({
       {"2014-08-21", "Es geschah am Dienstag. Er trainierte am Nachmittag.", "Nachmittag",
