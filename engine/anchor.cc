@@ -670,6 +670,44 @@ bool Anchorer::follows_coming_day(const Reading& reading, std::size_t begin,
   return !before || before->direction != Direction::nearest;
 }
 
+// How many years before the document's year a story must lie for news to tell it (see
+// story_date): last year is still news.
+constexpr int kStoryYears = 2;
+
+// In news that tells a story of years ago, a month or season without a year in a clause that
+// tells the past takes the year of the story's date, written with its month and year earlier
+// in its sentence ("Nachdem die Skulptur im März 1992 ihre Nase verlor, brachte man sie im
+// April in den Innenhof": 1992-04; "im März 2018 noch drei Billionen, im Dezember schon vier":
+// 2018-12). Not after a date that starts or ends a stretch reaching towards the present
+// ("seit Mai 2017. Der Politiker hatte Ende Juni"), nor across a full stop after the year,
+// which need not end a sentence elsewhere (a dateline), nor after a year named since ("aus dem
+// November 2013 hat sie in diesem Jahr ihr Ensemble in den Sommer verabschiedet").
+std::optional<Point> Anchorer::story_year(const Reading& reading, std::size_t begin,
+                                          std::size_t end) const {
+  if (narrative_ || !document_date_ || !last_date_) return {};
+  const Point* p = reading.value.point();
+  if (!p || reading.relation != Relation::fill || p->anchored() || p->has_time() ||
+      p->weekday != 0 || p->weekend || (p->month == 0 && p->season == Season::none)) {
+    return {};
+  }
+  const NamedDate& story = *last_date_;
+  bool named_since = aside_ && aside_->begin_code_point > story.begin_code_point;
+  if (named_since || story.point.granularity < Granularity::month ||
+      story.point.year > document_date_->year - kStoryYears) {
+    return {};
+  }
+  std::size_t story_end = end_of(story);
+  if (story_end > begin || (story_end < text_.size() && text_[story_end] == '.') ||
+      !same_sentence(story_end, begin)) {
+    return {};
+  }
+  auto story_begin = static_cast<std::size_t>(story.text.data() - text_.data());
+  if (word_before(story_begin, false) || !tells_past(begin, end)) return {};
+  Point year = story.point;
+  year.granularity = Granularity::year;
+  return year;
+}
+
 // Whether the clause around text[begin, end) tells the past ("In zwei Monaten haben wir eine
 // Transformation erlebt"): a word of its tense, or "seit" before it, says so.
 bool Anchorer::tells_past(std::size_t begin, std::size_t end) const {
@@ -823,6 +861,13 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, begin, &how);
+  if (how.source == AnchorSource::document_date) {
+    if (auto year = story_year(reading, begin, end)) {
+      how = anchoring_to(*last_date_);
+      how.anchor = *year;
+      anchor = year;
+    }
+  }
   if (compares_period(reading) && !compares_latest_period(how, begin)) {
     bool from_text = how.source == AnchorSource::expression && last_date_after_days_ &&
                      in_one_paragraph(text_, end_of(*last_date_), begin);

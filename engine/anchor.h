@@ -79,6 +79,9 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
 //    date starts a section there: each later heading takes the story back to that date, and
 //    dates of other years than the heading's do not move it;
+//  - in news, a month or season without a year in a clause that tells the past, in the sentence
+//    of a date written with its month and a year two or more before the document's, takes that
+//    year: the text tells a story of years ago (story_year);
 //  - everything else against the document date. A date without a year and without a word that
 //    says which one ("am Montag", "im Dezember") takes the one its clause's tense points to:
 //    "hatte" the latest one up to the anchor, "wird" the first one from it on, neither the
@@ -117,6 +120,9 @@ class Anchorer {
   const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
   bool tells_past(std::size_t begin, std::size_t end) const;
+  // In news, the year of a story of years ago that `reading`, a month without a year, is in.
+  std::optional<Point> story_year(const Reading& reading, std::size_t begin, std::size_t end) const;
+
   bool follows_coming_day(const Reading& reading, std::size_t begin,
                           const std::optional<Point>& anchor) const;
   Resolved resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,

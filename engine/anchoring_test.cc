@@ -453,6 +453,27 @@ TEST_CASE("a period compared with the year before is the latest date's, a year b
   });
 }
 
+TEST_CASE("in news a month in the sentence of a story of years ago takes the story's year") {
+  check_all({
+      {"2013-03-27",
+       "Nachdem die Skulptur im März 1992 ihre Nase verlor, brachte man sie im April in den Hof.",
+       "April", "1992-04", "from 'März 1992' at 24 (1992); the nearest to it"},
+      {"2021-01-08", "Im März 2018 besaßen sie drei Billionen, im Dezember waren es schon vier.",
+       "Dezember", "2018-12", "from 'März 2018' at 3 (2018); the nearest to it"},
+      // Last year is still news, and so is a month after a date that reaches towards the present
+      // or one in another sentence.
+      {"2013-03-27", "Im März 2012 verlor sie die Nase, im April brachte man sie in den Hof.",
+       "April", "2012-04", "from the document date 2013-03-27; past, from 'brachte' at 43"},
+      {"2020-07-03", "Er regiert seit Mai 2017. Er hatte Ende Juni die Wahl gewonnen.", "Ende Juni",
+       "2020-06", "from the document date 2020-07-03; past, from 'hatte' at 29"},
+      {"2013-03-27", "Im März 1992 verlor sie die Nase.\nIm April wird sie gezeigt.", "April",
+       "2013-04", "from the document date 2013-03-27; future, from 'wird' at 43"},
+      // A clause that does not tell the past is about the present.
+      {"2013-03-27", "Seit dem März 1992 ist sie hier, im April wird sie gezeigt.", "April",
+       "2013-04", "from the document date 2013-03-27; future, from 'wird' at 42"},
+  });
+}
+
 TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of its sentence") {
   check_all({
       {"2014-08-21", "Es geschah am Dienstag. Er trainierte am Nachmittag.", "Nachmittag",
