@@ -708,6 +708,15 @@ std::optional<Point> Anchorer::story_year(const Reading& reading, std::size_t be
   return year;
 }
 
+// A time of day in the sentence of an unknown number of days, with no day named since ("Vor
+// einigen Tagen hielten Beamte in den frühen Morgenstunden ein Fahrzeug an"): it is on one of
+// those days, not on the document's, so its day is unknown (2013-12-XXTMO).
+bool Anchorer::among_some_days(const Reading& reading, std::size_t begin) const {
+  return is_time_only(reading) && some_days_end_ != std::string_view::npos &&
+         some_days_end_ <= begin && same_sentence(some_days_end_, begin) &&
+         !day_reaches(reading, begin);
+}
+
 // Whether the clause around text[begin, end) tells the past ("In zwei Monaten haben wir eine
 // Transformation erlebt"): a word of its tense, or "seit" before it, says so.
 bool Anchorer::tells_past(std::size_t begin, std::size_t end) const {
@@ -858,9 +867,17 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   if (reading.within && tells_past(begin, end)) {
     return {Duration{.amount = std::abs(reading.shift), .unit = reading.shift_unit}, {}};
   }
+  if (const Duration* d = reading.value.duration();
+      d && d->unit == Unit::day && d->amount == Duration::kUnknown) {
+    some_days_end_ = end;
+  }
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, begin, &how);
+  if (how.source == AnchorSource::document_date && anchor && among_some_days(reading, begin)) {
+    anchor->granularity = std::min(anchor->granularity, Granularity::month);
+    how.anchor = *anchor;
+  }
   if (how.source == AnchorSource::document_date) {
     if (auto year = story_year(reading, begin, end)) {
       how = anchoring_to(*last_date_);

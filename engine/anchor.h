@@ -79,6 +79,9 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
 //    date starts a section there: each later heading takes the story back to that date, and
 //    dates of other years than the heading's do not move it;
+//  - a time of day in the sentence of an unknown number of days ("vor einigen Tagen ... in den
+//    frühen Morgenstunden") takes only the month of the document date, with no day named
+//    since (among_some_days);
 //  - in news, a month or season without a year in a clause that tells the past, in the sentence
 //    of a date written with its month and a year two or more before the document's, takes that
 //    year: the text tells a story of years ago (story_year);
@@ -120,6 +123,7 @@ class Anchorer {
   const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
   bool tells_past(std::size_t begin, std::size_t end) const;
+  bool among_some_days(const Reading& reading, std::size_t begin) const;
   // In news, the year of a story of years ago that `reading`, a month without a year, is in.
   std::optional<Point> story_year(const Reading& reading, std::size_t begin, std::size_t end) const;
 
@@ -162,9 +166,11 @@ class Anchorer {
   bool last_date_after_days_ = false;   // and whether it was the last of several dates
   std::optional<NamedDate> aside_;      // the latest date that did not move it
   bool aside_outside_ = false;          // it did not, being outside the section's years
-  std::optional<NamedDate> last_day_;   // the day of the latest expression that named one
-  std::size_t last_day_end_ = 0;        // and where that expression ends, in bytes
-  bool last_day_after_days_ = false;    // and whether it was the last of several days
+  // Where the latest unknown number of days ends ("vor einigen Tagen"), in bytes.
+  std::size_t some_days_end_ = std::string_view::npos;
+  std::optional<NamedDate> last_day_;  // the day of the latest expression that named one
+  std::size_t last_day_end_ = 0;       // and where that expression ends, in bytes
+  bool last_day_after_days_ = false;   // and whether it was the last of several days
   // and whether it may lead the weekdays after it in its sentence (follows_coming_day): a day
   // named as such (not a clock time's, nor the last of several), written out or placed from the
   // document date by a word

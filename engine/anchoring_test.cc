@@ -485,6 +485,18 @@ TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of 
   });
 }
 
+TEST_CASE("a time of day among an unknown number of days takes only the month") {
+  check_all({
+      {"2013-12-17",
+       "Vor einigen Tagen hielten Beamte in den frühen Morgenstunden ein Fahrzeug an.",
+       "den frühen Morgenstunden", "2013-12-XXTMO", "from the document date 2013-12"},
+      {"2013-12-17", "Vor einigen Tagen kam er am Montag um 8 Uhr.", "8 Uhr", "2013-12-16T08:00",
+       "from 'Montag' at 28 (2013-12-16)"},
+      {"2013-12-17", "Vor einigen Tagen kam er an. Am Abend wurde gefeiert.", "Abend",
+       "2013-12-17TEV", "from the document date 2013-12-17"},
+  });
+}
+
 TEST_CASE("a clock time that holds on several days takes none") {
   check_all({
       {"2012-08-24", "Termin: 25. und 26. August von 10 bis 18 Uhr.", "10", "T10:00",
