@@ -674,11 +674,12 @@ bool Anchorer::follows_coming_day(const Reading& reading, std::size_t begin,
 // story_date): last year is still news.
 constexpr int kStoryYears = 2;
 
-// In news that tells a story of years ago, a month or season without a year in a clause that
-// tells the past takes the year of the story's date, written with its month and year earlier
-// in its sentence ("Nachdem die Skulptur im März 1992 ihre Nase verlor, brachte man sie im
-// April in den Innenhof": 1992-04; "im März 2018 noch drei Billionen, im Dezember schon vier":
-// 2018-12). Not after a date that starts or ends a stretch reaching towards the present
+// In news that tells a story of years ago, a month or season without a year, and without a word
+// that says which one ("im vergangenen Juni"), in a clause that tells the past takes the year of
+// the story's date, written with its month and year earlier in its sentence ("Nachdem die Skulptur
+// im März 1992 ihre Nase verlor, brachte man sie im April in den Innenhof": 1992-04; "im März 2018
+// noch drei Billionen, im Dezember schon vier": 2018-12). Not after a date that starts or ends a
+// stretch reaching towards the present
 // ("seit Mai 2017. Der Politiker hatte Ende Juni"), nor across a full stop after the year,
 // which need not end a sentence elsewhere (a dateline), nor after a year named since ("aus dem
 // November 2013 hat sie in diesem Jahr ihr Ensemble in den Sommer verabschiedet").
@@ -686,8 +687,9 @@ std::optional<Point> Anchorer::story_year(const Reading& reading, std::size_t be
                                           std::size_t end) const {
   if (narrative_ || !document_date_ || !last_date_) return {};
   const Point* p = reading.value.point();
-  if (!p || reading.relation != Relation::fill || p->anchored() || p->has_time() ||
-      p->weekday != 0 || p->weekend || (p->month == 0 && p->season == Season::none)) {
+  if (!p || reading.relation != Relation::fill || reading.direction != Direction::nearest ||
+      p->anchored() || p->has_time() || p->weekday != 0 || p->weekend ||
+      (p->month == 0 && p->season == Season::none)) {
     return {};
   }
   const NamedDate& story = *last_date_;

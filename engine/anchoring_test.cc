@@ -468,6 +468,9 @@ TEST_CASE("in news a month in the sentence of a story of years ago takes the sto
        "2020-06", "from the document date 2020-07-03; past, from 'hatte' at 29"},
       {"2013-03-27", "Im März 1992 verlor sie die Nase.\nIm April wird sie gezeigt.", "April",
        "2013-04", "from the document date 2013-03-27; future, from 'wird' at 43"},
+      {"2013-03-27", "Im März 1992 verlor sie die Nase, im vergangenen April brachte man sie her.",
+       "vergangenen April", "2012-04",
+       "from the document date 2013-03-27; before, as the expression says"},
       // A clause that does not tell the past is about the present.
       {"2013-03-27", "Seit dem März 1992 ist sie hier, im April wird sie gezeigt.", "April",
        "2013-04", "from the document date 2013-03-27; future, from 'wird' at 42"},
