@@ -671,7 +671,7 @@ bool Anchorer::follows_coming_day(const Reading& reading, std::size_t begin,
 }
 
 // How many years before the document's year a story must lie for news to tell it (see
-// story_date): last year is still news.
+// story_year): last year is still news.
 constexpr int kStoryYears = 2;
 
 // In news that tells a story of years ago, a month or season without a year, and without a word
@@ -679,10 +679,11 @@ constexpr int kStoryYears = 2;
 // the story's date, written with its month and year earlier in its sentence ("Nachdem die Skulptur
 // im März 1992 ihre Nase verlor, brachte man sie im April in den Innenhof": 1992-04; "im März 2018
 // noch drei Billionen, im Dezember schon vier": 2018-12). Not after a date that starts or ends a
-// stretch reaching towards the present
-// ("seit Mai 2017. Der Politiker hatte Ende Juni"), nor across a full stop after the year,
-// which need not end a sentence elsewhere (a dateline), nor after a year named since ("aus dem
-// November 2013 hat sie in diesem Jahr ihr Ensemble in den Sommer verabschiedet").
+// stretch reaching towards the present ("seit Mai 2017. Der Politiker hatte Ende Juni"), nor
+// across a full stop after the year, which need not end a sentence elsewhere (a dateline), nor
+// after a year named since ("aus dem November 2013 hat sie in diesem Jahr ihr Ensemble in den
+// Sommer verabschiedet"). A month in the next sentence is as often news of the document's year
+// again ("Sie regiert seit September 2019. Mitte Januar brach die Koalition").
 std::optional<Point> Anchorer::story_year(const Reading& reading, std::size_t begin,
                                           std::size_t end) const {
   if (narrative_ || !document_date_ || !last_date_) return {};

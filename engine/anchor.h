@@ -126,7 +126,6 @@ class Anchorer {
   bool among_some_days(const Reading& reading, std::size_t begin) const;
   // In news, the year of a story of years ago that `reading`, a month without a year, is in.
   std::optional<Point> story_year(const Reading& reading, std::size_t begin, std::size_t end) const;
-
   bool follows_coming_day(const Reading& reading, std::size_t begin,
                           const std::optional<Point>& anchor) const;
   Resolved resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
