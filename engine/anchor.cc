@@ -623,6 +623,26 @@ bool places_coming(const Anchoring& how) {
          how.cue.source == CueSource::coming_day;
 }
 
+// Whether `reading` names a period of the year before the latest date the text named, read at
+// a granularity finer than a year ("im Vorjahresquartal": that quarter of the year before).
+bool compares_period(const Reading& reading) {
+  return reading.anaphoric && reading.relation == Relation::shift &&
+         reading.shift_unit == Unit::year && reading.shift == -1 &&
+         reading.shift_granularity > Granularity::year;
+}
+
+// `reading` read as the year before: the year before the latest date (`from_text`) or before
+// the document's year.
+Reading year_before(const Reading& reading, bool from_text) {
+  Reading year = reading;
+  year.anaphoric = from_text;
+  year.shift_granularity = Granularity::year;
+  Point p = *reading.value.point();
+  p.granularity = Granularity::year;
+  year.value = p;
+  return year;
+}
+
 }  // namespace
 
 // A weekday that nothing in its clause places, after a coming day in its sentence ("am Samstag
@@ -650,6 +670,56 @@ bool Anchorer::follows_coming_day(const Reading& reading, std::size_t begin,
   return !before || before->direction != Direction::nearest;
 }
 
+// How many years before the document's year a story must lie for news to tell it (see
+// story_year): last year is still news.
+constexpr int kStoryYears = 2;
+
+// In news that tells a story of years ago, a month or season without a year, and without a word
+// that says which one ("im vergangenen Juni"), in a clause that tells the past takes the year of
+// the story's date, written with its month and year earlier in its sentence ("Nachdem die Skulptur
+// im März 1992 ihre Nase verlor, brachte man sie im April in den Innenhof": 1992-04; "im März 2018
+// noch drei Billionen, im Dezember schon vier": 2018-12). Not after a date that starts or ends a
+// stretch reaching towards the present ("seit Mai 2017. Der Politiker hatte Ende Juni"), nor
+// across a full stop after the year, which need not end a sentence elsewhere (a dateline), nor
+// after a year named since ("aus dem November 2013 hat sie in diesem Jahr ihr Ensemble in den
+// Sommer verabschiedet"). A month in the next sentence is as often news of the document's year
+// again ("Sie regiert seit September 2019. Mitte Januar brach die Koalition").
+std::optional<Point> Anchorer::story_year(const Reading& reading, std::size_t begin,
+                                          std::size_t end) const {
+  if (narrative_ || !document_date_ || !last_date_) return {};
+  const Point* p = reading.value.point();
+  if (!p || reading.relation != Relation::fill || reading.direction != Direction::nearest ||
+      p->anchored() || p->has_time() || p->weekday != 0 || p->weekend ||
+      (p->month == 0 && p->season == Season::none)) {
+    return {};
+  }
+  const NamedDate& story = *last_date_;
+  bool named_since = aside_ && aside_->begin_code_point > story.begin_code_point;
+  if (named_since || story.point.granularity < Granularity::month ||
+      story.point.year > document_date_->year - kStoryYears) {
+    return {};
+  }
+  std::size_t story_end = end_of(story);
+  if (story_end > begin || (story_end < text_.size() && text_[story_end] == '.') ||
+      !same_sentence(story_end, begin)) {
+    return {};
+  }
+  auto story_begin = static_cast<std::size_t>(story.text.data() - text_.data());
+  if (word_before(story_begin, false) || !tells_past(begin, end)) return {};
+  Point year = story.point;
+  year.granularity = Granularity::year;
+  return year;
+}
+
+// A time of day in the sentence of an unknown number of days, with no day named since ("Vor
+// einigen Tagen hielten Beamte in den frühen Morgenstunden ein Fahrzeug an"): it is on one of
+// those days, not on the document's, so its day is unknown (2013-12-XXTMO).
+bool Anchorer::among_some_days(const Reading& reading, std::size_t begin) const {
+  return is_time_only(reading) && some_days_end_ != std::string_view::npos &&
+         some_days_end_ <= begin && same_sentence(some_days_end_, begin) &&
+         !day_reaches(reading, begin);
+}
+
 // Whether the clause around text[begin, end) tells the past ("In zwei Monaten haben wir eine
 // Transformation erlebt"): a word of its tense, or "seit" before it, says so.
 bool Anchorer::tells_past(std::size_t begin, std::size_t end) const {
@@ -671,6 +741,17 @@ bool Anchorer::wants_finer(const Reading& reading, const Point& latest) const {
   return !narrative_ && reading.relation == Relation::shift &&
          reading.shift_granularity >= Granularity::day && latest.granularity < Granularity::day &&
          document_date_ && document_date_->granularity >= Granularity::day;
+}
+
+// A period compared with the year before ("gegenüber dem Vorjahresmonat") is the period of the
+// latest date when that one is named in its paragraph ("Im April sank der Umsatz um 6 Prozent
+// gegenüber dem Vorjahresmonat") and is a single date; otherwise the text compares a period it
+// named earlier, or one it does not name ("in den ersten neun Monaten"), and the year before is
+// all that is known: the year before the last of several dates ("von Januar bis Juni ... im
+// Vorjahreszeitraum"), or else before the document's year.
+bool Anchorer::compares_latest_period(const Anchoring& how, std::size_t begin) const {
+  return how.source == AnchorSource::expression && last_date_ && !last_date_after_days_ &&
+         in_one_paragraph(text_, end_of(*last_date_), begin);
 }
 
 std::optional<Point> Anchorer::anchor_for(const Reading& reading, std::size_t begin,
@@ -738,6 +819,7 @@ void Anchorer::remember(const Resolved& resolved, Mod mod, std::size_t begin, st
     date.hour = date.minute = Point::kUnknown;
   }
   last_date_ = NamedDate{date, text, begin_code_point};
+  last_date_after_days_ = after_days;
 }
 
 // In narrative text, a date written with its year more than a year before the story's latest
@@ -788,9 +870,29 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   if (reading.within && tells_past(begin, end)) {
     return {Duration{.amount = std::abs(reading.shift), .unit = reading.shift_unit}, {}};
   }
+  if (const Duration* d = reading.value.duration();
+      d && d->unit == Unit::day && d->amount == Duration::kUnknown) {
+    some_days_end_ = end;
+  }
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, begin, &how);
+  if (how.source == AnchorSource::document_date && anchor && among_some_days(reading, begin)) {
+    anchor->granularity = std::min(anchor->granularity, Granularity::month);
+    how.anchor = *anchor;
+  }
+  if (how.source == AnchorSource::document_date) {
+    if (auto year = story_year(reading, begin, end)) {
+      how = anchoring_to(*last_date_);
+      how.anchor = *year;
+      anchor = year;
+    }
+  }
+  if (compares_period(reading) && !compares_latest_period(how, begin)) {
+    bool from_text = how.source == AnchorSource::expression && last_date_after_days_ &&
+                     in_one_paragraph(text_, end_of(*last_date_), begin);
+    return resolve(year_before(reading, from_text), begin, end, begin_code_point, after_days);
+  }
   Cue cue;
   if (chooses_occurrence(reading)) {
     cue = {.source =

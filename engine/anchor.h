@@ -72,10 +72,19 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //    latest date in the text, and so is, in narrative text, every date without a year; one
 //    counted in years or coarser against a bare year named since, though such a year does not
 //    move the latest date ("1973 kam sie nach München und 40 Jahre später"); in news, an
-//    expression that looks back from the latest date ("am Vortag") does not move it either;
+//    expression that looks back from the latest date ("am Vortag") does not move it either; a
+//    period compared with the year before ("gegenüber dem Vorjahresmonat") is the latest date's
+//    only when that one is a single date of its paragraph, else just the year before
+//    (compares_latest_period);
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
 //    date starts a section there: each later heading takes the story back to that date, and
 //    dates of other years than the heading's do not move it;
+//  - a time of day in the sentence of an unknown number of days ("vor einigen Tagen ... in den
+//    frühen Morgenstunden") takes only the month of the document date, with no day named
+//    since (among_some_days);
+//  - in news, a month or season without a year in a clause that tells the past, in the sentence
+//    of a date written with its month and a year two or more before the document's, takes that
+//    year: the text tells a story of years ago (story_year);
 //  - everything else against the document date. A date without a year and without a word that
 //    says which one ("am Montag", "im Dezember") takes the one its clause's tense points to:
 //    "hatte" the latest one up to the anchor, "wird" the first one from it on, neither the
@@ -114,6 +123,9 @@ class Anchorer {
   const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
   bool tells_past(std::size_t begin, std::size_t end) const;
+  bool among_some_days(const Reading& reading, std::size_t begin) const;
+  // In news, the year of a story of years ago that `reading`, a month without a year, is in.
+  std::optional<Point> story_year(const Reading& reading, std::size_t begin, std::size_t end) const;
   bool follows_coming_day(const Reading& reading, std::size_t begin,
                           const std::optional<Point>& anchor) const;
   Resolved resolve_by_words(const Reading& reading, const std::optional<Point>& anchor,
@@ -123,6 +135,7 @@ class Anchorer {
   // The anchor for `reading`, and how to report it.
   std::optional<Point> anchor_for(const Reading& reading, std::size_t begin, Anchoring* how) const;
   bool wants_finer(const Reading& reading, const Point& latest) const;
+  bool compares_latest_period(const Anchoring& how, std::size_t begin) const;
   // For a clock time at `begin` that holds on several days: what says so, a word or the days.
   std::optional<Anchoring> several_days(const Reading& reading, std::size_t begin,
                                         std::size_t begin_code_point) const;
@@ -149,11 +162,14 @@ class Anchorer {
   std::size_t end_of(const NamedDate& date) const;
 
   std::optional<NamedDate> last_date_;  // the latest
+  bool last_date_after_days_ = false;   // and whether it was the last of several dates
   std::optional<NamedDate> aside_;      // the latest date that did not move it
   bool aside_outside_ = false;          // it did not, being outside the section's years
-  std::optional<NamedDate> last_day_;   // the day of the latest expression that named one
-  std::size_t last_day_end_ = 0;        // and where that expression ends, in bytes
-  bool last_day_after_days_ = false;    // and whether it was the last of several days
+  // Where the latest unknown number of days ends ("vor einigen Tagen"), in bytes.
+  std::size_t some_days_end_ = std::string_view::npos;
+  std::optional<NamedDate> last_day_;  // the day of the latest expression that named one
+  std::size_t last_day_end_ = 0;       // and where that expression ends, in bytes
+  bool last_day_after_days_ = false;   // and whether it was the last of several days
   // and whether it may lead the weekdays after it in its sentence (follows_coming_day): a day
   // named as such (not a clock time's, nor the last of several), written out or placed from the
   // document date by a word

@@ -435,6 +435,48 @@ TEST_CASE("in news a day counted back from a month counts from the document date
   });
 }
 
+TEST_CASE("a period compared with the year before is the latest date's, a year back") {
+  check_all({
+      {"2020-06-09", "Im April sank der Export gegenüber dem Vorjahresmonat um 31 Prozent.",
+       "Vorjahresmonat", "2019-04", "from 'April' at 3 (2020-04)"},
+      {"2020-08-26", "Im zweiten Quartal war Wohnraum teurer als im Vorjahreszeitraum.",
+       "Vorjahreszeitraum", "2019-Q2", "from 'zweiten Quartal' at 3 (2020-Q2)"},
+      // Several dates: the period spans them, and the year before is all that is known.
+      {"2020-09-05", "Von Januar bis Juni setzte sie weniger um als im Vorjahreszeitraum.",
+       "Vorjahreszeitraum", "2019", "from 'Juni' at 15 (2020-06)"},
+      // A date of another paragraph is not the period compared.
+      {"2020-05-06",
+       "Im Jahr 2021 wird es besser.\nDerzeit fehlen acht Prozent zum Vorjahresmonat.",
+       "Vorjahresmonat", "2019", "from the document date 2020-05-06"},
+      {"2020-05-06", "Die Zahl stieg um acht Prozent gegenüber dem Vorjahreszeitraum.",
+       "Vorjahreszeitraum", "2019", "from the document date 2020-05-06"},
+  });
+}
+
+TEST_CASE("in news a month in the sentence of a story of years ago takes the story's year") {
+  check_all({
+      {"2013-03-27",
+       "Nachdem die Skulptur im März 1992 ihre Nase verlor, brachte man sie im April in den Hof.",
+       "April", "1992-04", "from 'März 1992' at 24 (1992); the nearest to it"},
+      {"2021-01-08", "Im März 2018 besaßen sie drei Billionen, im Dezember waren es schon vier.",
+       "Dezember", "2018-12", "from 'März 2018' at 3 (2018); the nearest to it"},
+      // Last year is still news, and so is a month after a date that reaches towards the present
+      // or one in another sentence.
+      {"2013-03-27", "Im März 2012 verlor sie die Nase, im April brachte man sie in den Hof.",
+       "April", "2012-04", "from the document date 2013-03-27; past, from 'brachte' at 43"},
+      {"2020-07-03", "Er regiert seit Mai 2017. Er hatte Ende Juni die Wahl gewonnen.", "Ende Juni",
+       "2020-06", "from the document date 2020-07-03; past, from 'hatte' at 29"},
+      {"2013-03-27", "Im März 1992 verlor sie die Nase.\nIm April wird sie gezeigt.", "April",
+       "2013-04", "from the document date 2013-03-27; future, from 'wird' at 43"},
+      {"2013-03-27", "Im März 1992 verlor sie die Nase, im vergangenen April brachte man sie her.",
+       "vergangenen April", "2012-04",
+       "from the document date 2013-03-27; before, as the expression says"},
+      // A clause that does not tell the past is about the present.
+      {"2013-03-27", "Seit dem März 1992 ist sie hier, im April wird sie gezeigt.", "April",
+       "2013-04", "from the document date 2013-03-27; future, from 'wird' at 42"},
+  });
+}
+
 TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of its sentence") {
   check_all({
       {"2014-08-21", "Es geschah am Dienstag. Er trainierte am Nachmittag.", "Nachmittag",
@@ -443,6 +485,18 @@ TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of 
        "2014-08-21TAF", "from the document date 2014-08-21"},
       {"2014-08-21", "Es geschah am Dienstag. Um 15 Uhr wird gefeiert.", "15 Uhr",
        "2014-08-21T15:00", "from the document date 2014-08-21"},
+  });
+}
+
+TEST_CASE("a time of day among an unknown number of days takes only the month") {
+  check_all({
+      {"2013-12-17",
+       "Vor einigen Tagen hielten Beamte in den frühen Morgenstunden ein Fahrzeug an.",
+       "den frühen Morgenstunden", "2013-12-XXTMO", "from the document date 2013-12"},
+      {"2013-12-17", "Vor einigen Tagen kam er am Montag um 8 Uhr.", "8 Uhr", "2013-12-16T08:00",
+       "from 'Montag' at 28 (2013-12-16)"},
+      {"2013-12-17", "Vor einigen Tagen kam er an. Am Abend wurde gefeiert.", "Abend",
+       "2013-12-17TEV", "from the document date 2013-12-17"},
   });
 }
 
