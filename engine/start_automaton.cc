@@ -96,7 +96,8 @@ struct Node {
 
 class Parser {
  public:
-  explicit Parser(std::string_view p) : p_(p) {}
+  // With `fold`, letters match in either case.
+  Parser(std::string_view p, bool fold) : p_(p), fold_(fold) {}
 
   bool parse(Node* out, std::string* error) {
     *out = alternation();
@@ -191,7 +192,7 @@ class Parser {
     if (c == '\\') return escape();
     utf8::Decoded d = utf8::decode(p_, i_);
     i_ += d.length;
-    add_folded(chars.chars, d.code_point, d.code_point);
+    add(chars.chars, d.code_point, d.code_point);
     return chars;
   }
 
@@ -240,7 +241,7 @@ class Parser {
         if (!class_char(&ignored, &high)) return fail("a range that ends in a class");
       }
       if (high < low) return fail("a range out of order");
-      add_folded(chars.chars, low, high);
+      add(chars.chars, low, high);
     }
     if (!error_.empty()) return chars;
     if (i_ >= p_.size()) return fail("an unclosed class");
@@ -373,10 +374,18 @@ class Parser {
 
   Node single(char32_t c) {
     Node chars{Node::Kind::chars};
-    add_folded(chars.chars, c, c);
+    add(chars.chars, c, c);
     single_ = true;
     single_char_ = c;
     return chars;
+  }
+
+  void add(CharSet& set, char32_t first, char32_t last) const {
+    if (fold_) {
+      add_folded(set, first, last);
+    } else {
+      set.add_range(first, last);
+    }
   }
 
   Node fail(std::string message) {
@@ -386,6 +395,7 @@ class Parser {
   }
 
   std::string_view p_;
+  bool fold_;
   std::size_t i_ = 0;
   int depth_ = 0;  // of groups
   std::string error_;
@@ -795,15 +805,27 @@ class LazyDfa {
 
 namespace {
 
-// The NFA of `patterns` as alternatives, each ending in a state that accepts it; sets *error
-// and *unread and returns false when a pattern cannot be read.
-bool build_nfa(const std::vector<std::string_view>& patterns, Nfa* nfa, int* start,
+// Whether `pattern` sets flags ("(?i)", "(?s:...)"): it is then read in either case, which is
+// more than it may ask for.
+bool sets_flags(std::string_view pattern) {
+  for (std::size_t i = pattern.find("(?"); i != std::string_view::npos;
+       i = pattern.find("(?", i + 2)) {
+    char next = i + 2 < pattern.size() ? pattern[i + 2] : ':';
+    if (next != ':' && next != 'P' && (i == 0 || pattern[i - 1] != '\\')) return true;
+  }
+  return false;
+}
+
+// The NFA of `patterns` as alternatives, each ending in a state that accepts it; with `fold`,
+// letters match in either case. Sets *error and *unread and returns false when a pattern cannot
+// be read.
+bool build_nfa(const std::vector<std::string_view>& patterns, bool fold, Nfa* nfa, int* start,
                std::vector<int>* accept_of, std::string* error, std::size_t* unread) {
   *start = nfa->add_state();
   std::vector<int> accepts;
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     Node root;
-    if (!Parser(patterns[i]).parse(&root, error)) {
+    if (!Parser(patterns[i], fold || sets_flags(patterns[i])).parse(&root, error)) {
       *unread = i;
       return false;
     }
@@ -915,7 +937,7 @@ StartAutomaton::StartAutomaton(std::string_view pattern, std::size_t max_states)
   int start = 0;
   std::vector<int> accept_of;
   std::size_t unread = 0;
-  if (!build_nfa({pattern}, &nfa, &start, &accept_of, &error_, &unread)) return;
+  if (!build_nfa({pattern}, true, &nfa, &start, &accept_of, &error_, &unread)) return;
   anchored_ = std::make_unique<LazyDfa>(nfa, start, std::move(accept_of), 1,
                                         LazyDfa::StopAt::first_match, max_states);
   if (anchored_->ok()) scanner_ = std::make_unique<Scanner>(*anchored_, max_states);
@@ -933,7 +955,7 @@ PrefixSet::PrefixSet(const std::vector<std::string_view>& patterns, std::size_t 
   Nfa nfa;
   int start = 0;
   std::vector<int> accept_of;
-  if (!build_nfa(patterns, &nfa, &start, &accept_of, &error_, &unread_)) return;
+  if (!build_nfa(patterns, false, &nfa, &start, &accept_of, &error_, &unread_)) return;
   dfa_ = std::make_unique<LazyDfa>(nfa, start, std::move(accept_of), patterns.size(),
                                    LazyDfa::StopAt::no_match, max_states);
   if (!dfa_->ok()) error_ = "no memory for the automaton's tables";

@@ -207,9 +207,7 @@ Hits prefix_hits(const PrefixSet& set, std::string_view text, std::size_t pos = 
 
 // What RE2::Set with ANCHOR_START finds, in increasing order.
 Hits re2_hits(const std::vector<std::string>& patterns, std::string_view text) {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  RE2::Set set(options, RE2::ANCHOR_START);
+  RE2::Set set(RE2::Options(), RE2::ANCHOR_START);
   for (const std::string& p : patterns) REQUIRE(set.Add(p, nullptr) >= 0);
   REQUIRE(set.Compile());
   Hits hits;
@@ -229,12 +227,22 @@ TEST_CASE("PrefixSet: every pattern that matches a beginning, in order") {
   REQUIRE_MESSAGE(set.ok(), set.error());
   CHECK(prefix_hits(set, "12. Mai") == Hits{0, 2});
   CHECK(prefix_hits(set, "12.") == Hits{0});
-  CHECK(prefix_hits(set, "Heute") == Hits{1});
+  CHECK(prefix_hits(set, "heute") == Hits{1});
+  CHECK(prefix_hits(set, "Heute").empty());  // in the case the pattern asks for, as RE2::Set
   CHECK(prefix_hits(set, "am 3. Mai") == Hits{3});
   CHECK(prefix_hits(set, "Mai") == Hits{4});
   CHECK(prefix_hits(set, "x Mai").empty());  // anchored
   CHECK(prefix_hits(set, "x Mai", 2) == Hits{4});
   CHECK(prefix_hits(set, "").empty());
+}
+
+TEST_CASE("PrefixSet: a pattern that sets flags matches in either case") {
+  PrefixSet set = prefix_set({"(?i)heute", "morgen", "(?i:x)y", "(?:gestern)"});
+  REQUIRE(set.ok());
+  CHECK(prefix_hits(set, "HEUTE") == Hits{0});
+  CHECK(prefix_hits(set, "Morgen").empty());
+  CHECK(prefix_hits(set, "Xy") == Hits{2});
+  CHECK(prefix_hits(set, "Gestern").empty());  // "(?:" sets no flag
 }
 
 TEST_CASE("PrefixSet: reports what it does not read, and which pattern") {
