@@ -687,7 +687,7 @@ class LazyDfa {
     table_ = std::make_unique<TransitionTable>(rows, classes_);
     accepted_.reset(static_cast<std::uint64_t*>(std::calloc(rows * words_, sizeof(std::uint64_t))));
     if (!table_->ok() || !accepted_) return;
-    sets_.resize(3);
+    sets_.resize(3, nullptr);  // rows 0, 1 and 2 are built here
     bool stops = stop_at == StopAt::first_match;
     for (std::size_t c = 0; c < classes_; ++c) {
       table_->set(no_match(), c, no_match());
@@ -724,7 +724,7 @@ class LazyDfa {
     if (to != TransitionTable::kUnknown) return to;
     std::vector<int>& targets = targets_;
     targets.clear();
-    for (int s : sets_[row / classes_]) {
+    for (int s : *sets_[row / classes_]) {
       if (s < 0) break;  // the patterns it accepts, after its NFA states
       for (std::uint32_t e = nfa_.edges_begin[s]; e < nfa_.edges_begin[s + 1]; ++e) {
         const Nfa::Edge& edge = nfa_.edges[e];
@@ -776,8 +776,7 @@ class LazyDfa {
     std::uint32_t row = table_->row(sets_.size());
     for (int pattern : accepts_)
       accepted_[sets_.size() * words_ + pattern / 64] |= 1ull << (pattern % 64);
-    rows_.emplace(closed_, row);
-    sets_.push_back(closed_);
+    sets_.push_back(&rows_.emplace(closed_, row).first->first);
     return row | flag;
   }
 
@@ -796,8 +795,9 @@ class LazyDfa {
   std::uint32_t start_ = 0;
   // Guards what follows and the building of this automaton's transitions (and the Scanner's).
   mutable std::mutex mutex_;
-  mutable std::vector<std::vector<int>> sets_;  // by row: its NFA states, then -1 - each pattern
+  // By state: its NFA states, then -1 - each pattern it accepts; the key of its row in rows_.
   mutable std::unordered_map<std::vector<int>, std::uint32_t, StateSetHash> rows_;
+  mutable std::vector<const std::vector<int>*> sets_;
   mutable std::vector<unsigned> seen_;  // by NFA state: the stamp of the last closure it was in
   mutable unsigned stamp_ = 0;
   mutable std::vector<int> stack_, closed_, accepts_, targets_;  // reused
@@ -870,7 +870,7 @@ class StartAutomaton::Scanner {
     table_ =
         std::make_unique<TransitionTable>(max_states + 1, std::max<std::size_t>(classes.size(), 2));
     if (!table_->ok()) return;
-    sets_.emplace_back();  // row 0 is not used: its offset would read as kUnknown
+    sets_.push_back(nullptr);  // row 0 is not used: its offset would read as kUnknown
     empty_row_ = row_of({});
   }
 
@@ -890,14 +890,15 @@ class StartAutomaton::Scanner {
   [[gnu::noinline]] std::uint32_t build(std::uint32_t row, std::size_t c) const {
     std::lock_guard<std::mutex> lock(anchored_.mutex());
     if (std::uint32_t to = table_->get(row, c); to != TransitionTable::kUnknown) return to;
-    std::vector<std::uint32_t> set;
+    std::vector<std::uint32_t>& set = set_;
+    set.clear();
     bool found = false;
     auto advance = [&](std::uint32_t to) {
       if (to == anchored_.match()) found = true;
       if (to > anchored_.match()) set.push_back(to);
     };
     std::size_t anchored_class = anchored_class_[c];
-    for (std::uint32_t state : sets_[row / table_->row(1)]) {
+    for (std::uint32_t state : *sets_[row / table_->row(1)]) {
       advance(anchored_.next_with_lock_held(state, anchored_class));
     }
     if (restarts_[c]) advance(anchored_.start());
@@ -905,19 +906,18 @@ class StartAutomaton::Scanner {
     if (!found) {
       std::sort(set.begin(), set.end());
       set.erase(std::unique(set.begin(), set.end()), set.end());
-      to = row_of(std::move(set));
+      to = row_of(set);
     }
     table_->set(row, c, to);
     return to;
   }
 
   // The row of the state of `set`, added when new (kFound when the table is full).
-  std::uint32_t row_of(std::vector<std::uint32_t> set) const {
+  std::uint32_t row_of(const std::vector<std::uint32_t>& set) const {
     if (auto it = rows_.find(set); it != rows_.end()) return it->second;
     if (sets_.size() >= table_->rows()) return kFound;
     std::uint32_t row = table_->row(sets_.size());
-    rows_.emplace(set, row);
-    sets_.push_back(std::move(set));
+    sets_.push_back(&rows_.emplace(set, row).first->first);
     return row;
   }
 
@@ -928,8 +928,9 @@ class StartAutomaton::Scanner {
   std::unique_ptr<TransitionTable> table_;
   std::uint32_t empty_row_ = TransitionTable::kUnknown;
   // Guarded by the anchored automaton's mutex.
-  mutable std::vector<std::vector<std::uint32_t>> sets_;  // by state
   mutable std::unordered_map<std::vector<std::uint32_t>, std::uint32_t, StateSetHash> rows_;
+  mutable std::vector<const std::vector<std::uint32_t>*> sets_;  // by state: its key in rows_
+  mutable std::vector<std::uint32_t> set_;                       // reused by build()
 };
 
 StartAutomaton::StartAutomaton(std::string_view pattern, std::size_t max_states) {
