@@ -1,16 +1,16 @@
-// Automata that tell where a pattern may match: the matcher's scanner (matcher.h) without RE2's
-// DFA. They read the text once, a byte at a time, and build their states as the text needs them,
-// as RE2's DFA does; but theirs are sets of a few states of a DFA that is itself built from the
-// NFA, where RE2's are sets of many NFA states, so that building them takes a tenth of the time.
-// (RE2 spent about a third of a first pass over news text building its scanner's states.)
+// Automata that tell where patterns may match: the matcher's scanner and its set of rules
+// (matcher.h) without RE2. Like RE2's DFA, they build their states as the text first needs them;
+// but the scanner's states are sets of a few states of a DFA that is itself built from the NFA,
+// where RE2's are sets of many NFA instructions, and cost far less to build: over a first pass of
+// 64 MB of news, 0.03 s where RE2 spent 0.13 s.
 //
-// It reads the RE2 syntax the scanner's beginnings use (scan_prefix.h): characters, classes,
-// escapes, groups, alternation and repetition. Assertions ("^", "\b") match everywhere, and the
-// pattern matches in either case, as the scanner's RE2 does. Where telling characters apart
-// exactly would cost states, it accepts more than the pattern: a character beyond ASCII stands
-// for every character whose UTF-8 form starts with the same byte ("ä" for any of U+00C0-U+00FF),
-// or for any character beyond ASCII where case folding may lead elsewhere ("ß", "ẞ"). Its answers
-// are a superset of the pattern's, fit for a filter whose places are checked afterwards.
+// They read the RE2 syntax of the rules' patterns: characters, classes, escapes, groups,
+// alternation and repetition. Assertions ("^", "\b") match everywhere. Where telling characters
+// apart exactly would cost states, they accept more than the patterns: a character beyond ASCII
+// stands for every character whose UTF-8 form starts with the same byte ("ä" for any of
+// U+00C0-U+00FF), or for any character beyond ASCII where case folding may lead elsewhere ("ß",
+// "ẞ"). Their answers are a superset of the patterns', fit for a filter whose places are checked
+// afterwards. The scanner matches in either case, as the scanner's RE2 did.
 //
 //   StartAutomaton automaton("(?:heute|[0-9]+\\.)");
 //   if (!automaton.ok()) return automaton.error();
@@ -75,7 +75,8 @@ class StartAutomaton {
 
 // Which of a list of patterns may match at the start of a text, as RE2::Set does with
 // ANCHOR_START: the matcher's RE2::Set without RE2, whose every search began with some 200 ns
-// of its own. It reads patterns as StartAutomaton does, and accepts as much more, in either case.
+// of its own. It reads patterns as StartAutomaton does and accepts as much more, but matches in
+// the case a pattern asks for (in either, when the pattern sets flags: "(?i)").
 //
 //   PrefixSet rules({"[0-9]+\\.", "heute|morgen"});
 //   std::vector<int> hits;
