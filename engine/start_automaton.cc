@@ -679,7 +679,7 @@ class LazyDfa {
           StopAt stop_at, std::size_t max_states)
       : nfa_(nfa),
         accept_of_(std::move(accept_of)),
-        words_((patterns + 63) / 64),
+        words_(std::max<std::size_t>((patterns + 63) / 64, 1)),
         stop_at_(stop_at),
         seen_(nfa.size(), 0) {
     classes_ = byte_classes(nfa, class_of_);
@@ -805,13 +805,13 @@ class LazyDfa {
 
 namespace {
 
-// Whether `pattern` sets flags ("(?i)", "(?s:...)"): it is then read in either case, which is
-// more than it may ask for.
+// Whether `pattern` may set flags ("(?i)", "(?s:...)"; or an escaped "\\(?i"): it is then read in
+// either case, which is more than it may ask for.
 bool sets_flags(std::string_view pattern) {
   for (std::size_t i = pattern.find("(?"); i != std::string_view::npos;
        i = pattern.find("(?", i + 2)) {
     char next = i + 2 < pattern.size() ? pattern[i + 2] : ':';
-    if (next != ':' && next != 'P' && (i == 0 || pattern[i - 1] != '\\')) return true;
+    if (next != ':' && next != 'P') return true;
   }
   return false;
 }

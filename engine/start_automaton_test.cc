@@ -236,6 +236,12 @@ TEST_CASE("PrefixSet: every pattern that matches a beginning, in order") {
   CHECK(prefix_hits(set, "").empty());
 }
 
+TEST_CASE("PrefixSet: of no patterns, matches none") {
+  PrefixSet none = prefix_set({});
+  REQUIRE(none.ok());
+  CHECK(prefix_hits(none, "heute").empty());
+}
+
 TEST_CASE("PrefixSet: a pattern that sets flags matches in either case") {
   PrefixSet set = prefix_set({"(?i)heute", "morgen", "(?i:x)y", "(?:gestern)"});
   REQUIRE(set.ok());
