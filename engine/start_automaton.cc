@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <utility>
 
 #include "utf8.h"
 
@@ -57,6 +58,10 @@ struct CharSet {
     add_all_beyond_ascii();  // a superset: a class may leave out characters beyond ASCII
   }
 };
+
+// "\t" and the like, as RE2 reads them.
+constexpr std::pair<char, char32_t> kControlEscapes[] = {{'t', U'\t'}, {'n', U'\n'}, {'r', U'\r'},
+                                                         {'f', U'\f'}, {'v', U'\v'}, {'a', U'\a'}};
 
 bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -291,20 +296,11 @@ class Parser {
         return Node{};  // an assertion: matching everywhere is a superset
       case 'x':
         return hex();
-      case 't':
-        return single(U'\t');
-      case 'n':
-        return single(U'\n');
-      case 'r':
-        return single(U'\r');
-      case 'f':
-        return single(U'\f');
-      case 'v':
-        return single(U'\v');
-      case 'a':
-        return single(U'\a');
       default:
         break;
+    }
+    for (auto [letter, control] : kControlEscapes) {
+      if (c == letter) return single(control);
     }
     // \Q...\E, \C, octal and back references are not read.
     if (utf8::is_digit(c) || is_ascii_letter(static_cast<unsigned char>(c))) {

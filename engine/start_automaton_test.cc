@@ -5,6 +5,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <functional>
 #include <random>
 #include <string>
 #include <thread>
@@ -151,6 +152,30 @@ std::string random_text(std::mt19937& random) {
   return text;
 }
 
+// Answers `shared` gives from two threads at once, over the same random texts in opposite
+// orders, while they build its states: each must be what `alone` gives from one thread.
+template <typename Answer>
+void check_two_threads(const std::function<Answer(const std::string&)>& alone,
+                       const std::function<Answer(const std::string&)>& shared, unsigned seed) {
+  std::mt19937 random(seed);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 400; ++i) texts.push_back(random_text(random));
+  std::vector<Answer> found[2];
+  auto scan = [&](int side) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      found[side].push_back(shared(texts[side == 0 ? i : texts.size() - 1 - i]));
+    }
+  };
+  std::thread other(scan, 1);
+  scan(0);
+  other.join();
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    Answer expected = alone(texts[i]);
+    CHECK(found[0][i] == expected);
+    CHECK(found[1][texts.size() - 1 - i] == expected);
+  }
+}
+
 TEST_CASE("StartAutomaton: stops at least wherever RE2 stops, over random texts") {
   const std::vector<std::string> patterns = {
       "(?:am|im|seit)[\\s\\x{00A0}\\x{2000}-\\x{200A}\\x{202F}]+(?:[0-9]+|Mai|März)",
@@ -173,26 +198,9 @@ TEST_CASE("StartAutomaton: stops at least wherever RE2 stops, over random texts"
 TEST_CASE("StartAutomaton: two threads build and read one automaton") {
   const std::string pattern =
       "(?:am|im|seit)[\\s\\x{00A0}]+(?:[0-9]+|Mai|März)|(?:vor|in) (?:[0-9]{1,4}|dreißig)";
-  std::mt19937 random(7);
-  std::vector<std::string> texts;
-  for (int i = 0; i < 400; ++i) texts.push_back(random_text(random));
-  StartAutomaton alone(pattern);
-  std::vector<Stops> expected;
-  for (const std::string& text : texts) expected.push_back(stops_of(alone, text));
-  StartAutomaton shared(pattern);
-  std::vector<Stops> found[2];
-  auto scan = [&](int side) {
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      found[side].push_back(stops_of(shared, texts[side == 0 ? i : texts.size() - 1 - i]));
-    }
-  };
-  std::thread other(scan, 1);
-  scan(0);
-  other.join();
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    CHECK(found[0][i] == expected[i]);
-    CHECK(found[1][texts.size() - 1 - i] == expected[i]);
-  }
+  StartAutomaton alone(pattern), shared(pattern);
+  check_two_threads<Stops>([&](const std::string& text) { return stops_of(alone, text); },
+                           [&](const std::string& text) { return stops_of(shared, text); }, 7);
 }
 
 // --- PrefixSet ---------------------------------------------------------------------------------
@@ -284,26 +292,9 @@ TEST_CASE("PrefixSet: finds at least what RE2::Set finds, over random texts") {
 TEST_CASE("PrefixSet: two threads build and read one set") {
   const std::vector<std::string> patterns = {"(?:am|im) (?:[0-9]+|Mai)", "[0-9]+\\.", "heute",
                                              "(?:vor|in) [0-9]{1,4} Jahren", "Jahren"};
-  std::mt19937 random(5);
-  std::vector<std::string> texts;
-  for (int i = 0; i < 400; ++i) texts.push_back(random_text(random));
-  PrefixSet alone = prefix_set(patterns);
-  std::vector<Hits> expected;
-  for (const std::string& text : texts) expected.push_back(prefix_hits(alone, text));
-  PrefixSet shared = prefix_set(patterns);
-  std::vector<Hits> found[2];
-  auto scan = [&](int side) {
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      found[side].push_back(prefix_hits(shared, texts[side == 0 ? i : texts.size() - 1 - i]));
-    }
-  };
-  std::thread other(scan, 1);
-  scan(0);
-  other.join();
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    CHECK(found[0][i] == expected[i]);
-    CHECK(found[1][texts.size() - 1 - i] == expected[i]);
-  }
+  PrefixSet alone = prefix_set(patterns), shared = prefix_set(patterns);
+  check_two_threads<Hits>([&](const std::string& text) { return prefix_hits(alone, text); },
+                          [&](const std::string& text) { return prefix_hits(shared, text); }, 5);
 }
 
 }  // namespace
