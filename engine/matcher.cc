@@ -616,9 +616,10 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
 }
 
 void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* out) const {
-  if (automaton_) {
-    search(
-        text, from, [&](std::size_t pos) { return automaton_->next_stop(text, pos); }, out);
+  if (automaton_) {  // all the stops at once: the automaton searches two halves side by side
+    std::vector<std::size_t> starts;
+    scan(text, from, &starts);
+    find(text, from, starts, out);
     return;
   }
   re2::StringPiece whole(text.data(), text.size());
@@ -638,10 +639,7 @@ void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* 
 void Matcher::scan(std::string_view text, std::size_t from,
                    std::vector<std::size_t>* starts) const {
   if (automaton_) {
-    for (std::size_t pos = automaton_->next_stop(text, utf8::previous(text, from));
-         pos < text.size(); pos = automaton_->next_stop(text, utf8::next(text, pos))) {
-      starts->push_back(pos);
-    }
+    automaton_->stops(text, utf8::previous(text, from), starts);
     return;
   }
   re2::StringPiece whole(text.data(), text.size());

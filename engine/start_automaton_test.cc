@@ -195,6 +195,41 @@ TEST_CASE("StartAutomaton: stops at least wherever RE2 stops, over random texts"
   }
 }
 
+// Every stop next_stop() finds, from stop to stop.
+Stops next_stops(const StartAutomaton& automaton, std::string_view text, std::size_t from) {
+  Stops stops;
+  for (std::size_t pos = automaton.next_stop(text, from); pos < text.size();
+       pos = automaton.next_stop(text, utf8::next(text, pos))) {
+    stops.push_back(pos);
+  }
+  return stops;
+}
+
+TEST_CASE("StartAutomaton: stops() finds what next_stop() finds, in both halves of long texts") {
+  const std::string pattern =
+      "(?:am|im|seit)[\\s\\x{00A0}]+(?:[0-9]+|Mai|März)|[0-9]{1,2}\\.|heute|(?:vor|in) [0-9]+";
+  std::mt19937 random(3);
+  for (std::size_t max_states : {std::size_t{20000}, std::size_t{5}}) {  // and past its states
+    StartAutomaton automaton(pattern, max_states);
+    REQUIRE(automaton.ok());
+    for (int i = 0; i < 300; ++i) {
+      std::string text;
+      for (int pieces = i % 40; pieces >= 0; --pieces) text += random_text(random);
+      for (std::size_t from : {std::size_t{0}, text.size() / 3}) {
+        while (from > 0 && from < text.size() &&
+               utf8::detail::is_continuation(static_cast<unsigned char>(text[from]))) {
+          --from;  // the start of a character
+        }
+        CAPTURE(text);
+        CAPTURE(from);
+        Stops all;
+        automaton.stops(text, from, &all);
+        REQUIRE(all == next_stops(automaton, text, from));
+      }
+    }
+  }
+}
+
 TEST_CASE("StartAutomaton: two threads build and read one automaton") {
   const std::string pattern =
       "(?:am|im|seit)[\\s\\x{00A0}]+(?:[0-9]+|Mai|März)|(?:vor|in) (?:[0-9]{1,4}|dreißig)";
