@@ -622,7 +622,7 @@ constexpr std::array<bool, 128> kWordBytes = word_bytes();
 
 // The first byte at or after `i` that is not an ASCII letter, digit or "_" (text.size() when
 // none), sixteen bytes at a time where SSE2 is.
-std::size_t word_end(std::string_view text, std::size_t i) {
+[[gnu::always_inline]] inline std::size_t word_end(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
   auto in_range = [](__m128i v, char low, char high) {
     __m128i above = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(low)), v);
