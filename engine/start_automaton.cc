@@ -1048,10 +1048,11 @@ void StartAutomaton::stops(std::string_view text, std::size_t from,
   }
   // Two searches as next_stop() makes them: one for the stops before `middle`, one for the rest.
   // Taking a byte of each in turn, the processor fetches the next state of one while it waits
-  // for the other's: 15% less time over the news corpus. Each search is three locals, which the
-  // compiler keeps in registers (in a struct or an array they cost that 15% again): the byte it
-  // reads next, the Scanner's state before it, and where the matches still going began at the
-  // earliest (no match begun before is still going).
+  // for the other's: 13-15% less time over the news corpus. Each search is three locals, which
+  // the compiler keeps in registers (in a struct or an array, it kept them in memory, and the
+  // two searches took more time than one): the byte it reads next, the Scanner's state before
+  // it, and where the matches still going began at the earliest (no match begun before is still
+  // going).
   std::size_t middle = size - from < kTwoWalks ? size : from + (size - from) / 2;
   while (middle < size && utf8::detail::is_continuation(static_cast<unsigned char>(text[middle]))) {
     ++middle;
@@ -1092,26 +1093,22 @@ void StartAutomaton::stops(std::string_view text, std::size_t from,
       b_row = empty;
     }
   }
-  while (a < size && a_quiet < middle) {
-    std::uint32_t to = read(a, a_row);
-    if (going(to)) {
-      a_row = to;
-      ++a;
-    } else {
-      a = a_quiet = settle(a, a_quiet, to, middle, out);
-      a_row = empty;
+  // The search that is not done goes on alone.
+  auto alone = [&](std::size_t i, std::size_t quiet, std::uint32_t row, std::size_t end,
+                   std::vector<std::size_t>* stops) {
+    while (i < size && quiet < end) {
+      std::uint32_t to = read(i, row);
+      if (going(to)) {
+        row = to;
+        ++i;
+      } else {
+        i = quiet = settle(i, quiet, to, end, stops);
+        row = empty;
+      }
     }
-  }
-  while (b < size) {
-    std::uint32_t to = read(b, b_row);
-    if (going(to)) {
-      b_row = to;
-      ++b;
-    } else {
-      b = b_quiet = settle(b, b_quiet, to, size, &second);
-      b_row = empty;
-    }
-  }
+  };
+  alone(a, a_quiet, a_row, middle, out);
+  alone(b, b_quiet, b_row, size, &second);
   out->insert(out->end(), second.begin(), second.end());
 }
 
