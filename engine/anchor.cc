@@ -743,14 +743,15 @@ bool Anchorer::wants_finer(const Reading& reading, const Point& latest) const {
          document_date_ && document_date_->granularity >= Granularity::day;
 }
 
-// A period compared with the year before ("gegenüber dem Vorjahresmonat") is the period of the
-// latest date when that one is named in its paragraph ("Im April sank der Umsatz um 6 Prozent
-// gegenüber dem Vorjahresmonat") and is a single date; otherwise the text compares a period it
-// named earlier, or one it does not name ("in den ersten neun Monaten"), and the year before is
-// all that is known: the year before the last of several dates ("von Januar bis Juni ... im
-// Vorjahreszeitraum"), or else before the document's year.
-bool Anchorer::compares_latest_period(const Anchoring& how, std::size_t begin) const {
-  return how.source == AnchorSource::expression && last_date_ && !last_date_after_days_ &&
+// Whether the anchor of the expression at `begin` is the latest date, named in its paragraph.
+// A period compared with the year before ("gegenüber dem Vorjahresmonat") is that date's period
+// when it is a single date ("Im April sank der Umsatz um 6 Prozent gegenüber dem
+// Vorjahresmonat"); otherwise the text compares a period it named earlier, or one it does not
+// name ("in den ersten neun Monaten"), and the year before is all that is known: the year before
+// the last of several dates ("von Januar bis Juni ... im Vorjahreszeitraum"), or else before the
+// document's year.
+bool Anchorer::latest_in_paragraph(const Anchoring& how, std::size_t begin) const {
+  return how.source == AnchorSource::expression && last_date_ &&
          in_one_paragraph(text_, end_of(*last_date_), begin);
 }
 
@@ -888,10 +889,11 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
       anchor = year;
     }
   }
-  if (compares_period(reading) && !compares_latest_period(how, begin)) {
-    bool from_text = how.source == AnchorSource::expression && last_date_after_days_ &&
-                     in_one_paragraph(text_, end_of(*last_date_), begin);
-    return resolve(year_before(reading, from_text), begin, end, begin_code_point, after_days);
+  if (compares_period(reading)) {
+    bool latest = latest_in_paragraph(how, begin);
+    if (!latest || last_date_after_days_) {
+      return resolve(year_before(reading, latest), begin, end, begin_code_point, after_days);
+    }
   }
   Cue cue;
   if (chooses_occurrence(reading)) {

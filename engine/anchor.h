@@ -75,7 +75,7 @@ bool is_tense_cue(std::string_view value, bool words_too);
 //    expression that looks back from the latest date ("am Vortag") does not move it either; a
 //    period compared with the year before ("gegenüber dem Vorjahresmonat") is the latest date's
 //    only when that one is a single date of its paragraph, else just the year before
-//    (compares_latest_period);
+//    (latest_in_paragraph);
 //  - in narrative text, a heading (a short line of its own after a blank line) that names a
 //    date starts a section there: each later heading takes the story back to that date, and
 //    dates of other years than the heading's do not move it;
@@ -135,7 +135,7 @@ class Anchorer {
   // The anchor for `reading`, and how to report it.
   std::optional<Point> anchor_for(const Reading& reading, std::size_t begin, Anchoring* how) const;
   bool wants_finer(const Reading& reading, const Point& latest) const;
-  bool compares_latest_period(const Anchoring& how, std::size_t begin) const;
+  bool latest_in_paragraph(const Anchoring& how, std::size_t begin) const;
   // For a clock time at `begin` that holds on several days: what says so, a word or the days.
   std::optional<Anchoring> several_days(const Reading& reading, std::size_t begin,
                                         std::size_t begin_code_point) const;

@@ -840,10 +840,10 @@ bool build_nfa(const std::vector<std::string_view>& patterns, bool fold, Nfa* nf
 
 }  // namespace
 
-// The automaton of next_stop(). Its states are sets of states of the anchored automaton: where
+// The automaton of stops(). Its states are sets of states of the anchored automaton: where
 // the matches begun after each character so far have got to. After every byte other than an
 // ASCII letter, digit or "_" a match begins anew (also inside a character beyond ASCII: more than
-// next_stop() needs, and first_stop() checks each place exactly). An entry of its table is the
+// stops() needs, and first_stop() checks each place exactly). An entry of its table is the
 // next state, or kFound when a match ends there (or the table is full).
 class StartAutomaton::Scanner {
  public:
@@ -882,7 +882,7 @@ class StartAutomaton::Scanner {
   }
 
  private:
-  // Out of line: the loop of next_stop() stays small.
+  // Out of line: the loops of stops() stay small.
   [[gnu::noinline]] std::uint32_t build(std::uint32_t row, std::size_t c) const {
     std::lock_guard<std::mutex> lock(anchored_.mutex());
     if (std::uint32_t to = table_->get(row, c); to != TransitionTable::kUnknown) return to;
@@ -1008,33 +1008,6 @@ std::size_t StartAutomaton::first_stop(std::string_view text, std::size_t from,
   return text.size();
 }
 
-std::size_t StartAutomaton::next_stop(std::string_view text, std::size_t from) const {
-  if (!ok()) return text.size();
-  if (from == 0 && matches_at(text, 0)) return 0;
-  const Scanner& scanner = *scanner_;
-  std::uint32_t* entries = scanner.entries();
-  const std::uint32_t empty = scanner.empty_row();
-  std::uint32_t row = empty;
-  std::size_t quiet = from;  // no match begun before it is still going
-  for (std::size_t i = from; i < text.size(); ++i) {
-    row = scanner.next(entries, row, scanner.class_of(static_cast<unsigned char>(text[i])));
-    if (row == Scanner::kFound) {
-      // A match ends here: which of the characters since `quiet` it began after, if any.
-      std::size_t stop = first_stop(text, quiet, i);
-      if (stop < text.size()) return stop;
-      i = utf8::next(text, i) - 1;
-      quiet = i + 1;
-      row = empty;
-    } else if (row == empty) {
-      // No match is going, and none begins inside a word: skip the rest of it without the
-      // automaton, whose every byte waits for the one before (a third of the bytes of news).
-      i = word_end(text, i + 1) - 1;
-      quiet = i + 1;
-    }
-  }
-  return text.size();
-}
-
 void StartAutomaton::stops(std::string_view text, std::size_t from,
                            std::vector<std::size_t>* out) const {
   if (!ok()) return;
@@ -1046,7 +1019,7 @@ void StartAutomaton::stops(std::string_view text, std::size_t from,
     out->push_back(0);
     from = utf8::next(text, 0);
   }
-  // Two searches as next_stop() makes them: one for the stops before `middle`, one for the rest.
+  // Two searches, each from stop to stop: one for the stops before `middle`, one for the rest.
   // Taking a byte of each in turn, the processor fetches the next state of one while it waits
   // for the other's: 13-15% less time over the news corpus. Each search is three locals, which
   // the compiler keeps in registers (in a struct or an array, it kept them in memory, and the
@@ -1062,7 +1035,7 @@ void StartAutomaton::stops(std::string_view text, std::size_t from,
   std::vector<std::size_t> second;  // the stops of the second search
   // Where a search goes on when the state after its byte i is `to`, where a match ended (kFound)
   // or none is going: after the stop found, when one before `end` is (appended to *stops), or
-  // else as next_stop() does. (Taking the search's locals by reference would keep them in
+  // else past the byte or the word. (Taking the search's locals by reference would keep them in
   // memory.)
   auto settle = [&](std::size_t i, std::size_t quiet, std::uint32_t to, std::size_t end,
                     std::vector<std::size_t>* stops) {

@@ -15,7 +15,8 @@
 //   StartAutomaton automaton("(?:heute|[0-9]+\\.)");
 //   if (!automaton.ok()) return automaton.error();
 //   automaton.matches_at("ab heute", 3);  // true
-//   automaton.next_stop("ab heute", 0);   // 2: the space before "heute"
+//   std::vector<std::size_t> stops;
+//   automaton.stops("ab heute", 0, &stops);  // {2}: the space before "heute"
 //
 // Safe to share between threads: reading what is built takes no lock, building takes one.
 #ifndef CHRONIK_ENGINE_START_AUTOMATON_H_
@@ -52,20 +53,16 @@ class StartAutomaton {
   // Whether the pattern may match a beginning of text[pos, end).
   bool matches_at(std::string_view text, std::size_t pos) const;
 
-  // The first place at or after `from` (a character's first byte) where
+  // Appends to *out, in order, every place at or after `from` (a character's first byte) where
   // "(?:^|[^0-9A-Za-z_])(?:pattern)" may match: the start of the text when the pattern may match
-  // there, or else a character other than an ASCII letter, digit or "_" that the pattern may
-  // follow. text.size() when there is none.
+  // there, and every character other than an ASCII letter, digit or "_" that the pattern may
+  // follow.
   //
   // It reads each byte once, with a second automaton whose states are the sets of places in the
   // first one that the matches begun at the characters before are in. That one is built as the
   // text needs its states (news needs about 10,000 of the billions possible), under a lock,
-  // while reading what is built takes none.
-  std::size_t next_stop(std::string_view text, std::size_t from) const;
-
-  // Appends to *out every stop at or after `from`, in order: what next_stop() finds from `from`
-  // and then from after each stop it found, in less time over a long text, whose two halves it
-  // searches side by side.
+  // while reading what is built takes none. A long text's two halves are searched side by side,
+  // which the processor overlaps.
   void stops(std::string_view text, std::size_t from, std::vector<std::size_t>* out) const;
 
  private:
