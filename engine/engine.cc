@@ -131,16 +131,15 @@ class Engine::Impl {
     resolve(doc, normalized, matches, out);
   }
 
-  void scan(const Document& doc, NormalizedText* normalized,
-            std::vector<std::size_t>* starts) const {
+  void scan(const Document& doc, NormalizedText* normalized, Stops* stops) const {
     *normalized = normalize(doc.text);
-    matcher_.scan(normalized->text(), body_begin(doc, *normalized), starts);
+    matcher_.scan(normalized->text(), body_begin(doc, *normalized), stops);
   }
 
-  void finish(const Document& doc, const NormalizedText& normalized,
-              const std::vector<std::size_t>& starts, std::vector<Timex>* out) const {
+  void finish(const Document& doc, const NormalizedText& normalized, const Stops& stops,
+              std::vector<Timex>* out) const {
     std::vector<Match> matches;
-    matcher_.find(normalized.text(), body_begin(doc, normalized), starts, &matches);
+    matcher_.find(normalized.text(), body_begin(doc, normalized), stops, &matches);
     resolve(doc, normalized, matches, out);
   }
 
@@ -235,7 +234,7 @@ void Engine::extract(const Document& doc, std::vector<Timex>* out) const {
 
 struct Engine::Scan::Data {
   NormalizedText normalized;
-  std::vector<std::size_t> starts;
+  Stops stops;
 };
 
 Engine::Scan::Scan() = default;
@@ -246,13 +245,13 @@ Engine::Scan& Engine::Scan::operator=(Scan&&) noexcept = default;
 Engine::Scan Engine::scan(const Document& doc) const {
   Scan scan;
   scan.data_ = std::make_unique<Scan::Data>();
-  if (impl_) impl_->scan(doc, &scan.data_->normalized, &scan.data_->starts);
+  if (impl_) impl_->scan(doc, &scan.data_->normalized, &scan.data_->stops);
   return scan;
 }
 
 void Engine::finish(const Document& doc, const Scan& scan, std::vector<Timex>* out) const {
   if (impl_ && scan.data_) {
-    impl_->finish(doc, scan.data_->normalized, scan.data_->starts, out);
+    impl_->finish(doc, scan.data_->normalized, scan.data_->stops, out);
   }
 }
 

@@ -170,7 +170,6 @@ struct Matcher::Candidate {
 
 // Buffers one search reuses from match to match.
 struct Matcher::Scratch {
-  std::vector<int> hits;  // rules that match at the current start
   std::vector<Candidate> candidates;
   std::vector<re2::StringPiece> groups;  // max_groups_ per hit
 };
@@ -557,17 +556,17 @@ bool Matcher::match_at(const CompiledRule& rule, std::string_view text, std::siz
                            rule.group_count + 1);
 }
 
-bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limit, Scratch& scratch,
-                      std::vector<Match>* out, std::size_t* match_end) const {
+bool Matcher::best_at(std::string_view text, std::size_t start, std::span<const int> rules,
+                      Scratch& scratch, std::vector<Match>* out, std::size_t* match_end) const {
   std::vector<Candidate>& candidates = scratch.candidates;
   candidates.clear();
-  scratch.groups.resize(scratch.hits.size() * static_cast<std::size_t>(max_groups_));
-  for (int index : scratch.hits) {
+  scratch.groups.resize(rules.size() * static_cast<std::size_t>(max_groups_));
+  for (int index : rules) {
     const CompiledRule& rule = rules_[static_cast<std::size_t>(index)];
     Candidate c{&rule, 0, scratch.groups.data() + candidates.size() * max_groups_};
     // A match that runs into a word ("2025er") may have a shorter one that does not
     // ("21. Januar" in "21. Januar 2025er"): look again in a shorter window, a few times.
-    std::size_t window = limit;
+    std::size_t window = text.size();
     for (int attempt = 0; attempt < kBoundaryAttempts && window > start; ++attempt) {
       if (!match_at(rule, text, start, window, c.groups)) break;
       c.end = start + c.groups[0].size();
@@ -616,92 +615,65 @@ bool Matcher::best_at(std::string_view text, std::size_t start, std::size_t limi
 }
 
 void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* out) const {
-  if (automaton_) {  // all the stops at once: the automaton searches two halves side by side
-    std::vector<std::size_t> starts;
-    scan(text, from, &starts);
-    find(text, from, starts, out);
-    return;
-  }
-  re2::StringPiece whole(text.data(), text.size());
-  re2::StringPiece found;
-  search(
-      text, from,
-      [&](std::size_t pos) {
-        if (pos >= text.size() ||
-            !scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
-          return text.size();
-        }
-        return static_cast<std::size_t>(found.data() - text.data());
-      },
-      out);
+  Stops stops;
+  scan(text, from, &stops);
+  find(text, from, stops, out);
 }
 
-void Matcher::scan(std::string_view text, std::size_t from,
-                   std::vector<std::size_t>* starts) const {
+void Matcher::scan(std::string_view text, std::size_t from, Stops* stops) const {
+  if (automaton_ && prefix_set_) {
+    // No further than the rules read (kMaxMatch): a rule that may match only beyond does not
+    // match at all. The set's automaton would otherwise run on to the end of "1.1.1.1..." from
+    // every place in it.
+    automaton_->starts(text, from, *prefix_set_, kMaxMatch, stops);
+  } else {
+    scan_with_re2(text, from, stops);
+  }
+}
+
+void Matcher::scan_with_re2(std::string_view text, std::size_t from, Stops* stops) const {
+  std::vector<std::size_t> starts;
   if (automaton_) {
-    automaton_->stops(text, utf8::previous(text, from), starts);
-    return;
+    automaton_->starts(text, from, &starts);
+  } else {
+    re2::StringPiece whole(text.data(), text.size());
+    re2::StringPiece found;
+    // Every place the scanner matches: each search goes on after the character it consumed.
+    for (std::size_t pos = utf8::previous(text, from);
+         pos < text.size() && scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1);
+         pos = utf8::next(text, pos)) {
+      pos = static_cast<std::size_t>(found.data() - text.data());
+      // At the start of the text, the match may start there ("Heute") or after the character
+      // there ("„Heute").
+      if (pos == 0 && from == 0) starts.push_back(0);
+      if (std::size_t start = utf8::next(text, pos); start >= from) starts.push_back(start);
+    }
   }
-  re2::StringPiece whole(text.data(), text.size());
-  re2::StringPiece found;
-  // Every place the scanner matches: each search goes on after the character it consumed.
-  for (std::size_t pos = utf8::previous(text, from);
-       pos < text.size() && scanner_->Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1);
-       pos = utf8::next(text, pos)) {
-    pos = static_cast<std::size_t>(found.data() - text.data());
-    starts->push_back(pos);
-  }
-}
-
-void Matcher::find(std::string_view text, std::size_t from, const std::vector<std::size_t>& starts,
-                   std::vector<Match>* out) const {
-  auto next = starts.begin();
-  search(
-      text, from,
-      [&](std::size_t pos) {
-        next = std::lower_bound(next, starts.end(), pos);
-        return next == starts.end() ? text.size() : *next;
-      },
-      out);
-}
-
-template <typename NextStart>
-void Matcher::search(std::string_view text, std::size_t from, NextStart next_start,
-                     std::vector<Match>* out) const {
-  Scratch scratch;
-  auto rules_at = [&](std::size_t start) {
-    scratch.hits.clear();
+  std::vector<int> hits;
+  for (std::size_t start : starts) {
+    std::size_t before = stops->rules.size();
     if (prefix_set_) {
-      // No further than the rules read (kMaxMatch): a rule that may match only beyond does not
-      // match at all. Its automaton would otherwise run on to the end of "1.1.1.1..." from every
-      // place in it.
       prefix_set_->match(text.substr(0, std::min(text.size(), start + kMaxMatch)), start,
-                         &scratch.hits);
+                         &stops->rules);
     } else {
-      starts_->Match(re2::StringPiece(text.data() + start, text.size() - start), &scratch.hits);
+      hits.clear();
+      starts_->Match(re2::StringPiece(text.data() + start, text.size() - start), &hits);
+      std::sort(hits.begin(), hits.end());
+      stops->rules.insert(stops->rules.end(), hits.begin(), hits.end());
     }
-    return !scratch.hits.empty();
-  };
-  // Begin one character early: the scanner consumes the character before a match.
-  for (std::size_t pos = utf8::previous(text, from); pos < text.size();) {
-    std::size_t begin = next_start(pos);
-    if (begin >= text.size()) break;
-    // The scanner matched only the beginning of an expression: the rules may reach further.
-    std::size_t limit = text.size();
-    std::size_t match_end = 0;
-    auto found_at = [&](std::size_t start) {
-      return rules_at(start) && best_at(text, start, limit, scratch, out, &match_end);
-    };
-    // The match starts after the character the scanner consumed; at the start of the text, it
-    // may start there instead ("Heute" or "„Heute").
-    std::size_t start = utf8::next(text, begin);
-    if ((begin == 0 && found_at(0)) || found_at(start)) {
-      pos = match_end;
-    } else {
-      // The search goes on from `start`: the character there is the one the next match needs
-      // before it.
-      pos = start;
-    }
+    if (stops->rules.size() > before) stops->add(start, before);
+  }
+}
+
+void Matcher::find(std::string_view text, std::size_t from, const Stops& stops,
+                   std::vector<Match>* out) const {
+  Scratch scratch;
+  std::size_t next = from;  // where the next match may start at the earliest
+  for (std::size_t k = 0; k < stops.size(); ++k) {
+    std::size_t start = stops.starts[k], match_end = 0;
+    if (start < next) continue;
+    // A match takes the character after it: the next one starts after that.
+    if (best_at(text, start, stops.rules_at(k), scratch, out, &match_end)) next = match_end + 1;
   }
 }
 

@@ -14,6 +14,7 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -74,11 +75,11 @@ class Matcher {
   // Appends to *out the expressions in text[from, end) in text order.
   void find(std::string_view text, std::size_t from, std::vector<Match>* out) const;
 
-  // find() in two steps, for two threads: scan() appends to *starts every place in text[from,
-  // end) where the scanner says an expression may start (the costly part), and find() with them
-  // does the rest. The two steps together find what find() alone does.
-  void scan(std::string_view text, std::size_t from, std::vector<std::size_t>* starts) const;
-  void find(std::string_view text, std::size_t from, const std::vector<std::size_t>& starts,
+  // find() in two steps, for two threads: scan() appends to *stops every place in text[from,
+  // end) where a rule may match, with those rules (the costly part), and find() with them does
+  // the rest. The two steps together find what find() alone does.
+  void scan(std::string_view text, std::size_t from, Stops* stops) const;
+  void find(std::string_view text, std::size_t from, const Stops& stops,
             std::vector<Match>* out) const;
 
   const std::vector<CompiledRule>& rules() const { return rules_; }
@@ -101,21 +102,18 @@ class Matcher {
   // when it cannot.
   void compile_scanner(std::string* error);
   void compile_set(const ParsedGrammar& grammar, std::string* error);
-  // The search of find(): next_start(pos) is where the scanner matches first at or after pos
-  // (text.size() when nowhere).
-  template <typename NextStart>
-  void search(std::string_view text, std::size_t from, NextStart next_start,
-              std::vector<Match>* out) const;
+  // scan() where the scanner or the set of rules is RE2's.
+  void scan_with_re2(std::string_view text, std::size_t from, Stops* stops) const;
   // Whether `rule` matches at the start of text[start, end), within its first kMaxMatch bytes;
   // *groups then holds the captures. The rule sees no text before `start` (the scanner has made
   // sure that a character that is no letter or digit, or none, comes there) and none after the
   // window, whose end counts as the end of the text.
   bool match_at(const CompiledRule& rule, std::string_view text, std::size_t start, std::size_t end,
                 re2::StringPiece* groups) const;
-  // The expressions of the best match at `start`, appended to *out; false when no rule matches
-  // there. *match_end is where the match ends.
-  bool best_at(std::string_view text, std::size_t start, std::size_t limit, Scratch& scratch,
-               std::vector<Match>* out, std::size_t* match_end) const;
+  // The expressions of the best match of `rules` at `start`, appended to *out; false when none
+  // matches there. *match_end is where the match ends.
+  bool best_at(std::string_view text, std::size_t start, std::span<const int> rules,
+               Scratch& scratch, std::vector<Match>* out, std::size_t* match_end) const;
   // The readings a match yields (two for a range), or none when its value is not valid.
   int read(const CompiledRule& rule, const re2::StringPiece* groups, Reading readings[2]) const;
 

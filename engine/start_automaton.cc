@@ -840,10 +840,10 @@ bool build_nfa(const std::vector<std::string_view>& patterns, bool fold, Nfa* nf
 
 }  // namespace
 
-// The automaton of stops(). Its states are sets of states of the anchored automaton: where
+// The automaton of starts(). Its states are sets of states of the anchored automaton: where
 // the matches begun after each character so far have got to. After every byte other than an
 // ASCII letter, digit or "_" a match begins anew (also inside a character beyond ASCII: more than
-// stops() needs, and first_stop() checks each place exactly). An entry of its table is the
+// starts() needs, and first_start() checks each place exactly). An entry of its table is the
 // next state, or kFound when a match ends there (or the table is full).
 class StartAutomaton::Scanner {
  public:
@@ -882,7 +882,7 @@ class StartAutomaton::Scanner {
   }
 
  private:
-  // Out of line: the loops of stops() stay small.
+  // Out of line: the loops of starts() stay small.
   [[gnu::noinline]] std::uint32_t build(std::uint32_t row, std::size_t c) const {
     std::lock_guard<std::mutex> lock(anchored_.mutex());
     if (std::uint32_t to = table_->get(row, c); to != TransitionTable::kUnknown) return to;
@@ -998,52 +998,48 @@ bool StartAutomaton::matches_at(std::string_view text, std::size_t pos) const {
   return state == match;
 }
 
-std::size_t StartAutomaton::first_stop(std::string_view text, std::size_t from,
-                                       std::size_t last) const {
+template <typename Take>
+std::size_t StartAutomaton::first_start(std::string_view text, std::size_t from, std::size_t last,
+                                        int half, Take& take) const {
   for (std::size_t i = from; i <= last && i < text.size();) {
     std::size_t length = stop_length(text, i);
-    if (length > 0 && matches_at(text, i + length)) return i;
+    if (length > 0 && take(half, i + length)) return i;
     i += std::max<std::size_t>(length, 1);
   }
-  return text.size();
+  return std::string_view::npos;
 }
 
-void StartAutomaton::stops(std::string_view text, std::size_t from,
-                           std::vector<std::size_t>* out) const {
+template <typename Take>
+void StartAutomaton::search(std::string_view text, std::size_t from, Take take) const {
   if (!ok()) return;
   const std::size_t size = text.size();
   const Scanner& scanner = *scanner_;
   const std::uint32_t empty = scanner.empty_row();
   std::uint32_t* entries = scanner.entries();
-  if (from == 0 && matches_at(text, 0)) {
-    out->push_back(0);
-    from = utf8::next(text, 0);
-  }
-  // Two searches, each from stop to stop: one for the stops before `middle`, one for the rest.
-  // Taking a byte of each in turn, the processor fetches the next state of one while it waits
-  // for the other's: 13-15% less time over the news corpus. Each search is three locals, which
-  // the compiler keeps in registers (in a struct or an array, it kept them in memory, and the
-  // two searches took more time than one): the byte it reads next, the Scanner's state before
-  // it, and where the matches still going began at the earliest (no match begun before is still
-  // going).
+  if (from == 0) take(0, 0);
+  from = utf8::previous(text, from);  // a match at `from` begins after the character before
+  // Two searches, each from stop to stop: one for the places after characters before `middle`,
+  // one for the rest. Taking a byte of each in turn, the processor fetches the next state of one
+  // while it waits for the other's: 13-15% less time over the news corpus. Each search is three
+  // locals, which the compiler keeps in registers (in a struct or an array, it kept them in
+  // memory, and the two searches took more time than one): the byte it reads next, the
+  // Scanner's state before it, and where the matches still going began at the earliest (no
+  // match begun before is still going).
   std::size_t middle = size - from < kTwoWalks ? size : from + (size - from) / 2;
   while (middle < size && utf8::detail::is_continuation(static_cast<unsigned char>(text[middle]))) {
     ++middle;
   }
   std::size_t a = from, a_quiet = from, b = middle, b_quiet = middle;
   std::uint32_t a_row = empty, b_row = empty;
-  std::vector<std::size_t> second;  // the stops of the second search
   // Where a search goes on when the state after its byte i is `to`, where a match ended (kFound)
-  // or none is going: after the stop found, when one before `end` is (appended to *stops), or
-  // else past the byte or the word. (Taking the search's locals by reference would keep them in
-  // memory.)
-  auto settle = [&](std::size_t i, std::size_t quiet, std::uint32_t to, std::size_t end,
-                    std::vector<std::size_t>* stops) {
+  // or none is going: after the character a match may start after, when one before `end` is,
+  // or else past the byte or the word. (Taking the search's locals by reference would keep them
+  // in memory.)
+  auto settle = [&](int half, std::size_t i, std::size_t quiet, std::uint32_t to, std::size_t end) {
     if (to != Scanner::kFound) return word_end(text, i + 1);
-    std::size_t stop = first_stop(text, quiet, i);
-    if (stop >= end) return stop < size ? end : utf8::next(text, i);
-    stops->push_back(stop);
-    return utf8::next(text, stop);
+    std::size_t found = first_start(text, quiet, std::min(i, end - 1), half, take);
+    if (found != std::string_view::npos) return utf8::next(text, found);
+    return i < end ? utf8::next(text, i) : end;
   };
   auto read = [&](std::size_t i, std::uint32_t row) {
     return scanner.next(entries, row, scanner.class_of(static_cast<unsigned char>(text[i])));
@@ -1055,34 +1051,63 @@ void StartAutomaton::stops(std::string_view text, std::size_t from,
       a_row = to_a;
       ++a;
     } else {
-      a = a_quiet = settle(a, a_quiet, to_a, middle, out);
+      a = a_quiet = settle(0, a, a_quiet, to_a, middle);
       a_row = empty;
     }
     if (going(to_b)) {
       b_row = to_b;
       ++b;
     } else {
-      b = b_quiet = settle(b, b_quiet, to_b, size, &second);
+      b = b_quiet = settle(1, b, b_quiet, to_b, size);
       b_row = empty;
     }
   }
   // The search that is not done goes on alone.
-  auto alone = [&](std::size_t i, std::size_t quiet, std::uint32_t row, std::size_t end,
-                   std::vector<std::size_t>* stops) {
+  auto alone = [&](int half, std::size_t i, std::size_t quiet, std::uint32_t row, std::size_t end) {
     while (i < size && quiet < end) {
       std::uint32_t to = read(i, row);
       if (going(to)) {
         row = to;
         ++i;
       } else {
-        i = quiet = settle(i, quiet, to, end, stops);
+        i = quiet = settle(half, i, quiet, to, end);
         row = empty;
       }
     }
   };
-  alone(a, a_quiet, a_row, middle, out);
-  alone(b, b_quiet, b_row, size, &second);
+  alone(0, a, a_quiet, a_row, middle);
+  alone(1, b, b_quiet, b_row, size);
+}
+
+void StartAutomaton::starts(std::string_view text, std::size_t from,
+                            std::vector<std::size_t>* out) const {
+  std::vector<std::size_t> second;  // the second search's
+  search(text, from, [&](int half, std::size_t start) {
+    if (!matches_at(text, start)) return false;
+    (half == 0 ? out : &second)->push_back(start);
+    return true;
+  });
   out->insert(out->end(), second.begin(), second.end());
+}
+
+void StartAutomaton::starts(std::string_view text, std::size_t from, const PrefixSet& rules,
+                            std::size_t window, Stops* out) const {
+  Stops second;  // the second search's
+  search(text, from, [&](int half, std::size_t start) {
+    Stops& stops = half == 0 ? *out : second;
+    std::size_t before = stops.rules.size();
+    rules.match(text.substr(0, std::min(text.size(), start + window)), start, &stops.rules);
+    if (stops.rules.size() == before) return false;
+    stops.add(start, before);
+    return true;
+  });
+  out->append(second);
+}
+
+void Stops::append(const Stops& other) {
+  starts.insert(starts.end(), other.starts.begin(), other.starts.end());
+  for (std::size_t f : other.first) first.push_back(rules.size() + f);
+  rules.insert(rules.end(), other.rules.begin(), other.rules.end());
 }
 
 }  // namespace chronik

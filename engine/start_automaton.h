@@ -15,8 +15,8 @@
 //   StartAutomaton automaton("(?:heute|[0-9]+\\.)");
 //   if (!automaton.ok()) return automaton.error();
 //   automaton.matches_at("ab heute", 3);  // true
-//   std::vector<std::size_t> stops;
-//   automaton.stops("ab heute", 0, &stops);  // {2}: the space before "heute"
+//   std::vector<std::size_t> starts;
+//   automaton.starts("ab heute", 0, &starts);  // {3}: after the space
 //
 // Safe to share between threads: reading what is built takes no lock, building takes one.
 #ifndef CHRONIK_ENGINE_START_AUTOMATON_H_
@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,29 @@
 namespace chronik {
 
 class LazyDfa;
+class PrefixSet;
+
+// Places in a text where rules may match, each with the rules: what StartAutomaton::starts()
+// finds with a PrefixSet.
+struct Stops {
+  std::vector<std::size_t> starts;  // in increasing order
+  std::vector<std::size_t> first;   // by start: where its rules begin in `rules`
+  std::vector<int> rules;           // of each start in turn, each in increasing order
+
+  std::size_t size() const { return starts.size(); }
+  // The rules that may match at starts[k].
+  std::span<const int> rules_at(std::size_t k) const {
+    std::size_t end = k + 1 < first.size() ? first[k + 1] : rules.size();
+    return std::span<const int>(rules).subspan(first[k], end - first[k]);
+  }
+  // Adds `start` with the rules appended to `rules` since it had `rules_before` of them.
+  void add(std::size_t start, std::size_t rules_before) {
+    starts.push_back(start);
+    first.push_back(rules_before);
+  }
+  // Appends the places of `other`, which all come after these.
+  void append(const Stops& other);
+};
 
 class StartAutomaton {
  public:
@@ -54,23 +78,34 @@ class StartAutomaton {
   bool matches_at(std::string_view text, std::size_t pos) const;
 
   // Appends to *out, in order, every place at or after `from` (a character's first byte) where
-  // "(?:^|[^0-9A-Za-z_])(?:pattern)" may match: the start of the text when the pattern may match
-  // there, and every character other than an ASCII letter, digit or "_" that the pattern may
-  // follow.
+  // the pattern may match and that is the start of the text or comes after a character other
+  // than an ASCII letter, digit or "_".
   //
   // It reads each byte once, with a second automaton whose states are the sets of places in the
-  // first one that the matches begun at the characters before are in. That one is built as the
-  // text needs its states (news needs about 10,000 of the billions possible), under a lock,
-  // while reading what is built takes none. A long text's two halves are searched side by side,
-  // which the processor overlaps.
-  void stops(std::string_view text, std::size_t from, std::vector<std::size_t>* out) const;
+  // first one that the matches begun after each character so far have got to. That one is built
+  // as the text needs its states (news needs about 10,000 of the billions possible), under a
+  // lock, while reading what is built takes none. A long text's two halves are searched side by
+  // side, which the processor overlaps. Where a match ends, the characters it may have begun
+  // after are checked one by one.
+  void starts(std::string_view text, std::size_t from, std::vector<std::size_t>* out) const;
+  // The same places, each checked with `rules` in place of the pattern, and kept when one of
+  // them may match there within `window` bytes: appended to *out with those rules. `rules` must
+  // match only where the pattern does (a pattern that starts every rule does).
+  void starts(std::string_view text, std::size_t from, const PrefixSet& rules, std::size_t window,
+              Stops* out) const;
 
  private:
   class Scanner;
-  // Texts shorter than this are searched in one piece by stops().
+  // Texts shorter than this are searched in one piece by starts().
   static constexpr std::size_t kTwoWalks = 256;
-  // The first character in text[from, last] that is a stop, or text.size().
-  std::size_t first_stop(std::string_view text, std::size_t from, std::size_t last) const;
+  // The search of starts(): take(half, place) tells whether a match may start at `place` and
+  // keeps it for the search of the text's first half (0) or second (1).
+  template <typename Take>
+  void search(std::string_view text, std::size_t from, Take take) const;
+  // The first character in text[from, last] after which take(half, ...) holds, or npos.
+  template <typename Take>
+  std::size_t first_start(std::string_view text, std::size_t from, std::size_t last, int half,
+                          Take& take) const;
 
   std::string error_;
   std::unique_ptr<LazyDfa> anchored_;

@@ -5,6 +5,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <random>
 #include <string>
@@ -16,31 +17,38 @@
 namespace chronik {
 namespace {
 
-using Stops = std::vector<std::size_t>;
+using Starts = std::vector<std::size_t>;
 
-// Every stop of `automaton` in `text`, as the matcher's scan goes from one to the next.
-Stops stops_of(const StartAutomaton& automaton, std::string_view text) {
-  Stops stops;
-  automaton.stops(text, 0, &stops);
-  return stops;
+// Every place where `automaton` says a match may start in `text`.
+Starts starts_of(const StartAutomaton& automaton, std::string_view text) {
+  Starts starts;
+  automaton.starts(text, 0, &starts);
+  return starts;
 }
 
-// The same stops found by RE2, as the matcher's scanner found them before.
-Stops re2_stops(const std::string& pattern, std::string_view text, std::size_t from = 0) {
+// The same places found with RE2: every character boundary at or after `from` that is the start
+// of the text or comes after a character other than an ASCII letter, digit or "_", where the
+// pattern matches in either case.
+Starts re2_starts(const std::string& pattern, std::string_view text, std::size_t from = 0) {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_longest_match(false);
-  RE2 scanner("(?:^|[^0-9A-Za-z_])(?:" + pattern + ")", options);
-  REQUIRE(scanner.ok());
-  Stops stops;
-  re2::StringPiece whole(text.data(), text.size()), found;
-  for (std::size_t pos = from;
-       pos < text.size() && scanner.Match(whole, pos, text.size(), RE2::UNANCHORED, &found, 1);
-       pos = utf8::next(text, pos)) {
-    pos = static_cast<std::size_t>(found.data() - text.data());
-    stops.push_back(pos);
+  RE2 anchored("(?:" + pattern + ")", options);
+  REQUIRE(anchored.ok());
+  Starts starts;
+  re2::StringPiece whole(text.data(), text.size());
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t before = start == 0 ? 0 : utf8::previous(text, start);
+    auto c = static_cast<unsigned char>(text[before]);
+    bool after_word = start > 0 && c < 0x80 && (std::isalnum(c) || c == '_');
+    if (start >= from && !after_word &&
+        anchored.Match(whole, start, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      starts.push_back(start);
+    }
+    if (start == text.size()) break;
+    start = utf8::next(text, start);
   }
-  return stops;
+  return starts;
 }
 
 bool matches(std::string_view pattern, std::string_view text) {
@@ -104,21 +112,21 @@ TEST_CASE("StartAutomaton: reports what it does not read") {
   CHECK(matches("(?:ab)*c", "c"));
   StartAutomaton failed("(?:a");
   CHECK(failed.error().find("unclosed group") != std::string::npos);
-  CHECK(stops_of(failed, "a a").empty());  // an automaton that failed stops nowhere
+  CHECK(starts_of(failed, "a a").empty());  // an automaton that failed finds nothing
 }
 
-TEST_CASE("StartAutomaton: past its states, it stops more often, never less") {
+TEST_CASE("StartAutomaton: past its states, it finds more places, never fewer") {
   const std::string pattern = "(?:am|im) [0-9]{1,4}\\.? (?:Mai|Juni)|heute";
   StartAutomaton small(pattern, 4);
   REQUIRE(small.ok());
   for (const std::string text : {"am 3. Mai", "heute im 12 Juni", "x am 3 Juni, im 2025. Mai"}) {
     CAPTURE(text);
-    Stops ours = stops_of(small, text), theirs = re2_stops(pattern, text);
+    Starts ours = starts_of(small, text), theirs = re2_starts(pattern, text);
     CHECK(std::includes(ours.begin(), ours.end(), theirs.begin(), theirs.end()));
   }
 }
 
-TEST_CASE("StartAutomaton: stops where the scanner's RE2 stops") {
+TEST_CASE("StartAutomaton: finds where the pattern matches after a character that is no letter") {
   const std::string pattern = "(?:am|im|seit) (?:[0-9]+|Mai)|[0-9]{1,2}\\.[0-9]{1,2}\\.|heute";
   StartAutomaton automaton(pattern);
   REQUIRE(automaton.ok());
@@ -129,11 +137,14 @@ TEST_CASE("StartAutomaton: stops where the scanner's RE2 stops") {
         "Donaudampfschifffahrtsgesellschaft am 3 Mai_seit_2020_und_heute heute",
         "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQ.heute"}) {
     CAPTURE(text);
-    CHECK(stops_of(automaton, text) == re2_stops(pattern, text));
+    CHECK(starts_of(automaton, text) == re2_starts(pattern, text));
   }
-  // Beyond ASCII, the characters before a stop count whole.
-  CHECK(stops_of(automaton, "ä heute") == Stops{2});
-  CHECK(stops_of(automaton, "\u00a0heute") == Stops{0});
+  CHECK(starts_of(automaton, "heute heute") == Starts{0, 6});
+  CHECK(starts_of(automaton, "xheute") == Starts{});
+  // Beyond ASCII, the characters before a place count whole.
+  CHECK(starts_of(automaton, "ä heute") == Starts{3});
+  CHECK(starts_of(automaton, "\u00a0heute") == Starts{2});
+  CHECK(starts_of(automaton, "äheute") == Starts{2});
 }
 
 // Random texts of words, numbers, spaces and punctuation that the patterns care about.
@@ -173,7 +184,7 @@ void check_two_threads(const std::function<Answer(const std::string&)>& alone,
   }
 }
 
-TEST_CASE("StartAutomaton: stops at least wherever RE2 stops, over random texts") {
+TEST_CASE("StartAutomaton: finds at least every place RE2 finds, over random texts") {
   const std::vector<std::string> patterns = {
       "(?:am|im|seit)[\\s\\x{00A0}\\x{2000}-\\x{200A}\\x{202F}]+(?:[0-9]+|Mai|März)",
       "[0-9]{1,2}\\.[\\s\\x{00A0}]*(?:Mai|März)|heute|dreißig",
@@ -184,7 +195,7 @@ TEST_CASE("StartAutomaton: stops at least wherever RE2 stops, over random texts"
     REQUIRE_MESSAGE(automaton.ok(), automaton.error());
     for (int i = 0; i < 2000; ++i) {
       std::string text = random_text(random);
-      Stops ours = stops_of(automaton, text), theirs = re2_stops(pattern, text);
+      Starts ours = starts_of(automaton, text), theirs = re2_starts(pattern, text);
       CAPTURE(pattern);
       CAPTURE(text);
       REQUIRE(std::includes(ours.begin(), ours.end(), theirs.begin(), theirs.end()));
@@ -192,8 +203,8 @@ TEST_CASE("StartAutomaton: stops at least wherever RE2 stops, over random texts"
   }
 }
 
-TEST_CASE("StartAutomaton: stops() searches both halves of long texts as one") {
-  // Texts and a pattern of ASCII only, where the automaton stops exactly where RE2 does.
+TEST_CASE("StartAutomaton: starts() searches both halves of long texts as one") {
+  // Texts and a pattern of ASCII only, where the automaton finds exactly what RE2 finds.
   const std::string pattern =
       "(?:am|im|seit)[\\s]+(?:[0-9]+|Mai|Juni)|[0-9]{1,2}\\.|heute|(?:vor|in) [0-9]+ Jahren";
   const std::vector<std::string> pieces = {"am", "im",     "seit", "Mai", "Juni", "heute", "vor",
@@ -210,11 +221,11 @@ TEST_CASE("StartAutomaton: stops() searches both halves of long texts as one") {
       for (std::size_t from : {std::size_t{0}, text.size() / 3}) {
         CAPTURE(text);
         CAPTURE(from);
-        Stops ours, theirs = re2_stops(pattern, text, from);
-        automaton.stops(text, from, &ours);
+        Starts ours, theirs = re2_starts(pattern, text, from);
+        automaton.starts(text, from, &ours);
         if (max_states > 5) {
           REQUIRE(ours == theirs);
-        } else {  // a transition it could not build counts as a match: more stops, never fewer
+        } else {  // a transition it could not build counts as a match: more places, never fewer
           REQUIRE(std::includes(ours.begin(), ours.end(), theirs.begin(), theirs.end()));
         }
       }
@@ -226,8 +237,8 @@ TEST_CASE("StartAutomaton: two threads build and read one automaton") {
   const std::string pattern =
       "(?:am|im|seit)[\\s\\x{00A0}]+(?:[0-9]+|Mai|März)|(?:vor|in) (?:[0-9]{1,4}|dreißig)";
   StartAutomaton alone(pattern), shared(pattern);
-  check_two_threads<Stops>([&](const std::string& text) { return stops_of(alone, text); },
-                           [&](const std::string& text) { return stops_of(shared, text); }, 7);
+  check_two_threads<Starts>([&](const std::string& text) { return starts_of(alone, text); },
+                            [&](const std::string& text) { return starts_of(shared, text); }, 7);
 }
 
 // --- PrefixSet ---------------------------------------------------------------------------------
@@ -322,6 +333,67 @@ TEST_CASE("PrefixSet: two threads build and read one set") {
   PrefixSet alone = prefix_set(patterns), shared = prefix_set(patterns);
   check_two_threads<Hits>([&](const std::string& text) { return prefix_hits(alone, text); },
                           [&](const std::string& text) { return prefix_hits(shared, text); }, 5);
+}
+
+// --- StartAutomaton with a PrefixSet ----------------------------------------------------------
+
+TEST_CASE("StartAutomaton: with a PrefixSet, the places where its patterns match, and which") {
+  // The scanner's pattern starts every rule, as the matcher's beginnings do.
+  const std::vector<std::string> rules = {"am [0-9]+\\.", "[0-9]+\\. Mai", "heute", "Mai"};
+  StartAutomaton automaton("am [0-9]|[0-9]+\\.|heute|Mai");
+  PrefixSet set = prefix_set(rules);
+  REQUIRE(automaton.ok());
+  REQUIRE(set.ok());
+  Stops stops;
+  automaton.starts("x am 3. Mai, HEUTE heute", 0, set, 256, &stops);
+  REQUIRE(stops.size() == 4);
+  CHECK(stops.starts == Starts{2, 5, 8, 19});  // not "HEUTE": the rule asks for "heute"
+  CHECK(Hits(stops.rules_at(0).begin(), stops.rules_at(0).end()) == Hits{0});
+  CHECK(Hits(stops.rules_at(1).begin(), stops.rules_at(1).end()) == Hits{1});
+  CHECK(Hits(stops.rules_at(2).begin(), stops.rules_at(2).end()) == Hits{3});
+  CHECK(Hits(stops.rules_at(3).begin(), stops.rules_at(3).end()) == Hits{2});
+  // Rules match within `window` bytes only: "3. Mai" is too long for 4.
+  Stops near;
+  automaton.starts("3. Mai", 0, set, 4, &near);
+  CHECK(near.starts == Starts{3});
+}
+
+TEST_CASE("StartAutomaton: with a PrefixSet, what the PrefixSet finds at each place found") {
+  const std::vector<std::string> rules = {"(?:am|im|seit)[\\s]+(?:[0-9]+|Mai|Juni)",
+                                          "[0-9]{1,2}\\.", "heute", "(?:vor|in) [0-9]+ Jahren",
+                                          "[0-9]{1,2}\\. (?:Mai|Juni)"};
+  const std::string beginnings = "(?:am|im|seit)[\\s]+|[0-9]{1,2}\\.|heute|(?:vor|in) [0-9]";
+  const std::vector<std::string> pieces = {"am", "im",     "seit", "Mai", "Juni", "heute", "vor",
+                                           "in", "Jahren", "12",   "3",   ".",    " ",     "  ",
+                                           "\n", "-",      ",",    "x",   "Lamm", "Heute"};
+  StartAutomaton automaton(beginnings);
+  PrefixSet set = prefix_set(rules);
+  REQUIRE(automaton.ok());
+  REQUIRE(set.ok());
+  std::mt19937 random(17);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), length(0, 400);
+  for (int i = 0; i < 300; ++i) {
+    std::string text;
+    for (std::size_t n = length(random); n > 0; --n) text += pieces[piece(random)];
+    for (std::size_t from : {std::size_t{0}, text.size() / 3}) {
+      CAPTURE(text);
+      CAPTURE(from);
+      Stops ours;
+      automaton.starts(text, from, set, 20, &ours);
+      Starts expected_starts;
+      std::vector<Hits> expected_rules;
+      for (std::size_t start : re2_starts(beginnings, text, from)) {
+        Hits hits = prefix_hits(set, std::string_view(text).substr(0, start + 20), start);
+        if (hits.empty()) continue;
+        expected_starts.push_back(start);
+        expected_rules.push_back(hits);
+      }
+      REQUIRE(ours.starts == expected_starts);
+      for (std::size_t k = 0; k < ours.size(); ++k) {
+        CHECK(Hits(ours.rules_at(k).begin(), ours.rules_at(k).end()) == expected_rules[k]);
+      }
+    }
+  }
 }
 
 }  // namespace
