@@ -119,7 +119,8 @@ class Parser {
       ++i_;
       alt.children.push_back(concatenation());
     }
-    return alt.children.size() == 1 ? std::move(alt.children[0]) : alt;
+    if (alt.children.size() == 1) return std::move(alt.children[0]);
+    return alt;  // (in one expression with the line above, a copy)
   }
 
   Node concatenation() {
@@ -407,11 +408,7 @@ class Nfa {
     int to;
   };
 
-  int add_state() {
-    edges_.emplace_back();
-    empty_.emplace_back();
-    return static_cast<int>(edges_.size()) - 1;
-  }
+  int add_state() { return states_++; }
 
   // Adds the states that match `node` after `from`; returns the state where they end. Stops
   // adding past kMaxStates (too_large()).
@@ -429,8 +426,8 @@ class Nfa {
         int end = add_state();
         for (const Node& child : node.children) {
           int start = add_state();
-          empty_[from].push_back(start);
-          empty_[add(child, start)].push_back(end);
+          add_empty(from, start);
+          add_empty(add(child, start), end);
         }
         return end;
       }
@@ -443,12 +440,13 @@ class Nfa {
   // Repetitions inside repetitions ("((a{100}){100}){100}") multiply: RE2 rejects such a
   // pattern, but the scanner's automaton is built beside RE2's check, not after it.
   static constexpr std::size_t kMaxStates = 1 << 17;  // the built-in grammar's 173 rules: 58,000
-  bool too_large() const { return edges_.size() > kMaxStates; }
+  bool too_large() const { return size() > kMaxStates; }
 
-  void add_empty(int from, int to) { empty_[from].push_back(to); }
-  std::size_t size() const { return edges_.size(); }
-  const std::vector<Edge>& edges(int state) const { return edges_[state]; }
-  const std::vector<int>& empty(int state) const { return empty_[state]; }
+  void add_empty(int from, int to) { empty_.push_back({from, to}); }
+  std::size_t size() const { return static_cast<std::size_t>(states_); }
+  // Every edge, with the state it leaves, in the order added; and every empty move.
+  const std::vector<std::pair<int, Edge>>& edges() const { return edges_; }
+  const std::vector<std::pair<int, int>>& empty() const { return empty_; }
 
  private:
   int add_repeat(const Node& node, int from) {
@@ -458,15 +456,15 @@ class Nfa {
       // copy for "+" and another for the loop would double "x++++..." with every "+".
       for (int i = 1; i < node.min; ++i) from = add(child, from);
       int loop = add_state();
-      empty_[from].push_back(loop);
+      add_empty(from, loop);
       int end = add(child, loop);
-      empty_[end].push_back(loop);
+      add_empty(end, loop);
       return node.min == 0 ? loop : end;
     }
     for (int i = 0; i < node.min; ++i) from = add(child, from);
     for (int i = node.min; i < node.max; ++i) {
       int end = add(child, from);
-      empty_[from].push_back(end);
+      add_empty(from, end);
       from = end;
     }
     return from;
@@ -474,32 +472,24 @@ class Nfa {
 
   int add_chars(const CharSet& chars, int from) {
     int to = add_state();
-    for (unsigned c = 0; c < 128;) {  // runs of ASCII characters
-      if (!chars.ascii.test(c)) {
-        ++c;
-        continue;
-      }
-      unsigned first = c;
-      while (c < 128 && chars.ascii.test(c)) ++c;
-      edges_[from].push_back(
-          {static_cast<std::uint8_t>(first), static_cast<std::uint8_t>(c - 1), to});
+    // Runs of ASCII characters.
+    for (std::size_t c = chars.ascii._Find_first(); c < 128; c = chars.ascii._Find_next(c)) {
+      std::size_t last = c;
+      while (last + 1 < 128 && chars.ascii.test(last + 1)) ++last;
+      add_edge(from, {static_cast<std::uint8_t>(c), static_cast<std::uint8_t>(last), to});
+      c = last;
     }
     // Beyond ASCII: the first byte, then as many continuation bytes as it announces.
-    for (int length = 2; length <= 4; ++length) {
-      unsigned lo = length == 2 ? 0xC0 : length == 3 ? 0xE0 : 0xF0;
-      unsigned hi = length == 2 ? 0xDF : length == 3 ? 0xEF : 0xFF;
-      int after_lead = -1;
-      for (unsigned b = lo; b <= hi;) {
-        if (!chars.leads.test(b)) {
-          ++b;
-          continue;
-        }
-        unsigned first = b;
-        while (b <= hi && chars.leads.test(b)) ++b;
-        if (after_lead < 0) after_lead = continuation(length - 1, to);
-        edges_[from].push_back(
-            {static_cast<std::uint8_t>(first), static_cast<std::uint8_t>(b - 1), after_lead});
-      }
+    int after_lead[5] = {-1, -1, -1, -1, -1};  // by the length of the character
+    for (std::size_t b = chars.leads._Find_next(0xBF); b < 256; b = chars.leads._Find_next(b)) {
+      std::size_t length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      std::size_t hi = length == 2 ? 0xDF : length == 3 ? 0xEF : 0xFF;
+      std::size_t last = b;
+      while (last < hi && chars.leads.test(last + 1)) ++last;
+      if (after_lead[length] < 0) after_lead[length] = continuation(length - 1, to);
+      add_edge(from,
+               {static_cast<std::uint8_t>(b), static_cast<std::uint8_t>(last), after_lead[length]});
+      b = last;
     }
     return to;
   }
@@ -508,15 +498,34 @@ class Nfa {
   int continuation(int count, int to) {
     for (int i = 0; i < count; ++i) {
       int before = add_state();
-      edges_[before].push_back({0x80, 0xBF, to});
+      add_edge(before, {0x80, 0xBF, to});
       to = before;
     }
     return to;
   }
 
-  std::vector<std::vector<Edge>> edges_;
-  std::vector<std::vector<int>> empty_;
+  void add_edge(int from, Edge edge) { edges_.push_back({from, edge}); }
+
+  // Flat lists rather than a list for each state: tens of thousands of small allocations were
+  // most of the automata's start-up.
+  int states_ = 0;
+  std::vector<std::pair<int, Edge>> edges_;
+  std::vector<std::pair<int, int>> empty_;
 };
+
+// The values of `by_state` (pairs of a state and a value) in *values, grouped by state in the
+// order given; the values of state s are those in [(*begin)[s], (*begin)[s + 1]).
+template <typename T>
+void group_by_state(const std::vector<std::pair<int, T>>& by_state, std::size_t states,
+                    std::vector<std::uint32_t>* begin, std::vector<T>* values) {
+  begin->assign(states + 1, 0);
+  for (const auto& entry : by_state) ++(*begin)[static_cast<std::size_t>(entry.first) + 1];
+  for (std::size_t s = 0; s < states; ++s) (*begin)[s + 1] += (*begin)[s];
+  std::vector<std::uint32_t> next(begin->begin(), begin->end() - 1);
+  values->resize(by_state.size());
+  for (const auto& [state, value] : by_state)
+    (*values)[next[static_cast<std::size_t>(state)]++] = value;
+}
 
 // The NFA in flat arrays, for the automaton built from it while the text is scanned.
 struct CompactNfa {
@@ -525,16 +534,8 @@ struct CompactNfa {
   std::vector<int> empty;
 
   explicit CompactNfa(const Nfa& nfa) {
-    for (std::size_t s = 0; s < nfa.size(); ++s) {
-      edges_begin.push_back(static_cast<std::uint32_t>(edges.size()));
-      empty_begin.push_back(static_cast<std::uint32_t>(empty.size()));
-      const auto& e = nfa.edges(static_cast<int>(s));
-      edges.insert(edges.end(), e.begin(), e.end());
-      const auto& m = nfa.empty(static_cast<int>(s));
-      empty.insert(empty.end(), m.begin(), m.end());
-    }
-    edges_begin.push_back(static_cast<std::uint32_t>(edges.size()));
-    empty_begin.push_back(static_cast<std::uint32_t>(empty.size()));
+    group_by_state(nfa.edges(), nfa.size(), &edges_begin, &edges);
+    group_by_state(nfa.empty(), nfa.size(), &empty_begin, &empty);
   }
   bool reads(int s) const { return edges_begin[s] != edges_begin[s + 1]; }
 };
@@ -595,11 +596,9 @@ class TransitionTable {
 std::size_t byte_classes(const Nfa& nfa, std::uint8_t class_of[256]) {
   std::bitset<257> starts;  // where a class starts
   starts.set(0);
-  for (std::size_t s = 0; s < nfa.size(); ++s) {
-    for (const Nfa::Edge& e : nfa.edges(static_cast<int>(s))) {
-      starts.set(e.first);
-      starts.set(e.last + 1u);
-    }
+  for (const auto& [state, e] : nfa.edges()) {
+    starts.set(e.first);
+    starts.set(e.last + 1u);
   }
   int current = -1;
   for (int b = 0; b < 256; ++b) {
