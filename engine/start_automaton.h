@@ -98,11 +98,12 @@ class StartAutomaton {
   class Scanner;
   // Texts shorter than this are searched in one piece by starts().
   static constexpr std::size_t kTwoWalks = 256;
-  // The search of starts(): take(half, place) tells whether a match may start at `place` and
-  // keeps it for the search of the text's first half (0) or second (1).
+  // The search of starts(): take.one(half, place) tells whether a match may start at `place`
+  // and keeps it for the search of the text's first half (0) or second (1); take.two(half,
+  // place, later) does so for the first of two places where one may (1 or 2; 0 for neither).
   template <typename Take>
-  void search(std::string_view text, std::size_t from, Take take) const;
-  // The first character in text[from, last] after which take(half, ...) holds, or npos.
+  void search(std::string_view text, std::size_t from, Take& take) const;
+  // The first character in text[from, last] after which a match may start (take), or npos.
   template <typename Take>
   std::size_t first_start(std::string_view text, std::size_t from, std::size_t last, int half,
                           Take& take) const;
@@ -140,6 +141,10 @@ class PrefixSet {
   // Appends to *out, in increasing order, the index of every pattern that may match a beginning
   // of text[pos, end).
   void match(std::string_view text, std::size_t pos, std::vector<int>* out) const;
+  // match() at two places at once, a in text[a, a_end) and b in text[b, b_end) (none when b is
+  // b_end), appending to *a_out and *b_out: the processor overlaps the two walks.
+  void match(std::string_view text, std::size_t a, std::size_t a_end, std::size_t b,
+             std::size_t b_end, std::vector<int>* a_out, std::vector<int>* b_out) const;
 
  private:
   std::string error_;
