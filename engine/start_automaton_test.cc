@@ -327,6 +327,34 @@ TEST_CASE("PrefixSet: finds at least what RE2::Set finds, over random texts") {
   }
 }
 
+TEST_CASE("PrefixSet: at two places at once, what it finds at each") {
+  const std::vector<std::string> patterns = {"(?:am|im) (?:[0-9]+|Mai)",     "[0-9]+\\.", "heute",
+                                             "(?:vor|in) [0-9]{1,4} Jahren", "Jahren",    "[0-9]+"};
+  PrefixSet set = prefix_set(patterns);
+  REQUIRE(set.ok());
+  std::mt19937 random(23);
+  for (int i = 0; i < 500; ++i) {
+    std::string text = random_text(random);
+    std::uniform_int_distribution<std::size_t> place(0, text.size());
+    std::size_t a = place(random), b = place(random), a_end = std::max(a, place(random));
+    CAPTURE(text);
+    Hits at_a, at_b;
+    set.match(text, a, a_end, b, text.size(), &at_a, &at_b);
+    CHECK(at_a == prefix_hits(set, std::string_view(text).substr(0, a_end), a));
+    CHECK(at_b == prefix_hits(set, text, b));
+  }
+}
+
+TEST_CASE("PrefixSet: a pattern found is found whatever follows") {
+  // Once "[0-9]+" has matched, the walk goes on only for the patterns still to be found.
+  PrefixSet set = prefix_set({"[0-9]+", "[0-9]+ Jahre", "[0-9]{4}"});
+  REQUIRE(set.ok());
+  CHECK(prefix_hits(set, "2025") == Hits{0, 2});
+  CHECK(prefix_hits(set, "20 Jahre") == Hits{0, 1});
+  CHECK(prefix_hits(set, "202") == Hits{0});
+  CHECK(prefix_hits(set, "x2025").empty());
+}
+
 TEST_CASE("PrefixSet: two threads build and read one set") {
   const std::vector<std::string> patterns = {"(?:am|im) (?:[0-9]+|Mai)", "[0-9]+\\.", "heute",
                                              "(?:vor|in) [0-9]{1,4} Jahren", "Jahren"};
