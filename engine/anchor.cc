@@ -3,8 +3,10 @@
 #include <date/iso_week.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include "chronik/calendar.h"
@@ -126,7 +128,7 @@ bool lies(const DayInterval& candidate, const DayInterval& anchor, Direction dir
 // Of several completions of a value, the one nearest to the anchor among those that lie in
 // `direction` from it. Candidates that do not exist in the calendar are skipped; `fallback` when
 // none is left.
-Point choose(const std::vector<Point>& candidates, const Point& anchor, Direction direction,
+Point choose(std::span<const Point> candidates, const Point& anchor, Direction direction,
              const Point& fallback) {
   auto here = interval_of(anchor);
   if (!here) return fallback;
@@ -148,13 +150,12 @@ Point choose(const std::vector<Point>& candidates, const Point& anchor, Directio
 Point fill_day_of_month(const Point& value, const Point& anchor, Direction direction) {
   if (anchor.granularity < Granularity::month) return anchor;
   date::year_month here(date::year(anchor.year), date::month(static_cast<unsigned>(anchor.month)));
-  std::vector<Point> candidates;
-  for (int delta : {0, -1, 1}) {
+  std::array<Point, 3> candidates;
+  for (std::size_t i = 0; int delta : {0, -1, 1}) {
     date::year_month ym = here + date::months(delta);
-    Point p = value;
+    Point& p = candidates[i++] = value;
     p.year = static_cast<int>(ym.year());
     p.month = static_cast<int>(static_cast<unsigned>(ym.month()));
-    candidates.push_back(p);
   }
   return choose(candidates, anchor, direction, anchor);
 }
@@ -174,21 +175,20 @@ Point fill_weekend(const Point& value, const Point& anchor, Direction direction)
 
 // "Pfingsten": Easter-based holidays move from year to year.
 Point fill_easter_day(const Point& anchor, int offset, Direction direction) {
-  std::vector<Point> candidates;
-  for (int year : {anchor.year, anchor.year - 1, anchor.year + 1}) {
+  std::array<Point, 3> candidates;
+  for (std::size_t i = 0; int year : {anchor.year, anchor.year - 1, anchor.year + 1}) {
     sys_days easter(easter_sunday(date::year(year)));
-    candidates.push_back(point_at(easter + days(offset), Granularity::day));
+    candidates[i++] = point_at(easter + days(offset), Granularity::day);
   }
   return choose(candidates, anchor, direction, candidates.front());
 }
 
 // Picks the year for a point that has everything but the year.
 Point fill_year(const Point& value, const Point& anchor, Direction direction) {
-  std::vector<Point> candidates;
-  for (int year : {anchor.year, anchor.year - 1, anchor.year + 1}) {
-    Point p = value;
-    p.year = year;
-    candidates.push_back(p);
+  std::array<Point, 3> candidates;
+  for (std::size_t i = 0; int year : {anchor.year, anchor.year - 1, anchor.year + 1}) {
+    candidates[i] = value;
+    candidates[i++].year = year;
   }
   return choose(candidates, anchor, direction, value);
 }

@@ -621,6 +621,7 @@ void Matcher::find(std::string_view text, std::size_t from, std::vector<Match>* 
 }
 
 void Matcher::scan(std::string_view text, std::size_t from, Stops* stops) const {
+  stops->reserve(text.size() - std::min(from, text.size()));
   if (automaton_ && prefix_set_) {
     // No further than the rules read (kMaxMatch): a rule that may match only beyond does not
     // match at all. The set's automaton would otherwise run on to the end of "1.1.1.1..." from
@@ -668,6 +669,7 @@ void Matcher::scan_with_re2(std::string_view text, std::size_t from, Stops* stop
 void Matcher::find(std::string_view text, std::size_t from, const Stops& stops,
                    std::vector<Match>* out) const {
   Scratch scratch;
+  out->reserve(out->size() + stops.size());
   std::size_t next = from;  // where the next match may start at the earliest
   for (std::size_t k = 0; k < stops.size(); ++k) {
     std::size_t start = stops.starts[k], match_end = 0;

@@ -1190,6 +1190,7 @@ void StartAutomaton::starts(std::string_view text, std::size_t from, const Prefi
     }
   };
   Stops second;  // the second search's
+  second.reserve((text.size() - std::min(from, text.size())) / 2);
   Take take{rules, text, window, {out, &second}, {}, {}};
   search(text, from, take);
   out->append(second);

@@ -55,6 +55,12 @@ struct Stops {
   }
   // Appends the places of `other`, which all come after these.
   void append(const Stops& other);
+  // Room for the places of `bytes` bytes of news, as it has them, without growing.
+  void reserve(std::size_t bytes) {
+    starts.reserve(bytes / 128);
+    first.reserve(bytes / 128);
+    rules.reserve(bytes / 96);
+  }
 };
 
 class StartAutomaton {
