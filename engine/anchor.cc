@@ -457,6 +457,12 @@ void Anchorer::follow_headings(const Resolved& resolved, std::size_t begin, std:
   last_date_ = section_start_;
 }
 
+bool TenseCues::add(const std::string& form, const std::string& cue) {
+  if (!words_.emplace(form, cue).second) return false;
+  shapes_.set(shape(form));
+  return true;
+}
+
 bool Anchorer::same_sentence(std::size_t from, std::size_t to) const {
   return in_one_sentence(text_, from, to);
 }
@@ -485,8 +491,8 @@ void Anchorer::cues_in(std::size_t from, std::size_t to, OnCue on_cue) const {
       i = utf8::next(text_, i);
     if (i == word) return;
     std::string_view text = text_.substr(word, i - word);
-    auto listed = cues_->words.find(text);
-    const std::string* cue = listed != cues_->words.end() ? &listed->second : ending_cue(word, i);
+    const std::string* cue = cues_->find(text);
+    if (!cue) cue = ending_cue(word, i);
     if (cue && !on_cue(std::string_view(*cue), word, text)) return;
   }
 }
@@ -556,19 +562,27 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
     i = utf8::word_start(text_, word_end);
     if (i == word_end) return std::nullopt;
     std::string_view word = text_.substr(i, word_end - i);
-    auto cue = cues_->words.find(word);
+    const std::string* cue = cues_->find(word);
+    std::string_view cue_word = word;
     // The two words together may be the cue ("wie im Frühjahr", not "wie es im Frühjahr").
-    if (cue == cues_->words.end() && !later.empty()) {
-      cue = cues_->words.find(std::string(word) + ' ' + std::string(later));
+    std::string joined;
+    if (!cue && !later.empty()) {
+      std::size_t gap = static_cast<std::size_t>(later.data() - text_.data()) - word_end;
+      if (gap == 1 && text_[word_end] == ' ') {
+        cue_word = text_.substr(i, later.data() + later.size() - (text_.data() + i));
+      } else {
+        joined = std::string(word) + ' ' + std::string(later);
+        cue_word = joined;
+      }
+      cue = cues_->find(cue_word);
     }
     later = word;
-    if (cue == cues_->words.end()) continue;
-    if (cue->second == kCueSince)
-      return Cue{CueSource::tense, Direction::past, std::string(cue->first), i};
-    if (cue->second == kCueUntil || (cue->second == kCueUntilDate && !weekly))
-      return Cue{CueSource::tense, Direction::nearest, std::string(cue->first), i};
-    if (cue->second == kCueFrom && weekly)
-      return Cue{CueSource::tense, Direction::future, std::string(cue->first), i};
+    if (!cue) continue;
+    if (*cue == kCueSince) return Cue{CueSource::tense, Direction::past, std::string(cue_word), i};
+    if (*cue == kCueUntil || (*cue == kCueUntilDate && !weekly))
+      return Cue{CueSource::tense, Direction::nearest, std::string(cue_word), i};
+    if (*cue == kCueFrom && weekly)
+      return Cue{CueSource::tense, Direction::future, std::string(cue_word), i};
   }
   return std::nullopt;
 }

@@ -3,6 +3,9 @@
 #ifndef CHRONIK_ENGINE_ANCHOR_H_
 #define CHRONIK_ENGINE_ANCHOR_H_
 
+#include <algorithm>
+#include <bitset>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,14 +43,38 @@ void place_first_end(const Reading& first_reading, const Timex& second, Timex* f
 // it: "since", "until", "until_date", "from"; and words that spread a clock time after them in
 // their clause over several days: "each_day" ("jeweils 20 Uhr", "montags von 9 bis 12 Uhr").
 // See Anchorer.
-struct TenseCues {
-  FormTable words;
+class TenseCues {
+ public:
+  TenseCues() = default;
+  TenseCues(std::initializer_list<std::pair<const std::string, std::string>> words) {
+    for (const auto& [form, cue] : words) add(form, cue);
+  }
+
+  // Lists `form` (a word, or two separated by a space) with `cue`; false when it is listed.
+  bool add(const std::string& form, const std::string& cue);
+  // The cue of `word`, or null.
+  const std::string* find(std::string_view word) const {
+    if (!shapes_.test(shape(word))) return nullptr;  // most words of a clause
+    auto it = words_.find(word);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+
   // Endings that make a lower-case word a cue when no word lists it (the lexicon's forms that
   // start with '-', without it): ending -> "past" or "future". Not before a capitalized word,
   // where such a word is an adjective ("die organisierte Kriminalität").
   std::vector<std::pair<std::string, std::string>> endings;
 
-  bool empty() const { return words.empty() && endings.empty(); }
+  bool empty() const { return words_.empty() && endings.empty(); }
+
+ private:
+  // A word's first byte and length (up to 31): the listed words have few of them.
+  static std::size_t shape(std::string_view word) {
+    if (word.empty()) return 0;
+    return static_cast<unsigned char>(word[0]) * 32u + std::min<std::size_t>(word.size(), 31);
+  }
+
+  FormTable words_;
+  std::bitset<256 * 32> shapes_;  // of the words listed
 };
 inline constexpr std::string_view kCuePast = "past";
 inline constexpr std::string_view kCueFuture = "future";

@@ -326,7 +326,7 @@ struct Told {
   std::string_view text;
   DocType type = DocType::news;
   std::optional<Point> dct = day(2025, 2, 12);
-  TenseCues cues = {.words = {{"hatte", "past"}, {"wird", "future"}}};
+  TenseCues cues = {{"hatte", "past"}, {"wird", "future"}};
 
   std::string value_at(Anchorer& anchorer, const Reading& reading, std::string_view expression) {
     std::size_t begin = text.find(expression);

@@ -40,9 +40,9 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
         cues->endings.emplace_back(entry.form.substr(1), cue);
         continue;
       }
-      cues->words.emplace(entry.form, cue);
+      cues->add(entry.form, cue);
       if (in_tense_lexicon || cue == kCueEachDay)
-        cues->words.emplace(utf8::capitalize_first(entry.form), cue);
+        cues->add(utf8::capitalize_first(entry.form), cue);
     }
   }
   return true;
