@@ -986,47 +986,45 @@ PrefixSet::PrefixSet(PrefixSet&&) noexcept = default;
 PrefixSet::~PrefixSet() = default;
 
 void PrefixSet::match(std::string_view text, std::size_t pos, std::vector<int>* out) const {
-  match(text, pos, text.size(), text.size(), text.size(), out, nullptr);
+  if (!ok()) return;
+  Stops stops;
+  const std::size_t at[] = {pos};
+  match_all(text, at, text.size(), &stops);
+  out->insert(out->end(), stops.rules.begin(), stops.rules.end());
 }
 
-void PrefixSet::match(std::string_view text, std::size_t a, std::size_t a_end, std::size_t b,
-                      std::size_t b_end, std::vector<int>* a_out, std::vector<int>* b_out) const {
-  if (!ok()) return;
+void PrefixSet::match_all(std::string_view text, std::span<const std::size_t> starts,
+                          std::size_t window, Stops* out) const {
+  if (!ok() || starts.empty()) return;
   const LazyDfa& dfa = *dfa_;
   std::uint32_t* entries = dfa.entries();
-  std::uint64_t a_found[LazyDfa::kMaxPatterns / 64] = {}, b_found[LazyDfa::kMaxPatterns / 64] = {};
   const std::size_t words = dfa.words();
-  auto take = [&](std::uint32_t to, std::uint64_t* found) {
+  const std::uint32_t no_match = dfa.no_match();
+  std::vector<std::uint64_t> found(starts.size() * words);  // by start: the patterns it has
+  auto take = [&](std::uint32_t to, std::size_t index) {
     if (!(to & LazyDfa::kAccepts)) return to;
     to &= ~LazyDfa::kAccepts;
     const std::uint64_t* accepted = dfa.accepted(to);
-    for (std::size_t w = 0; w < words; ++w) found[w] |= accepted[w];
+    for (std::size_t w = 0; w < words; ++w) found[index * words + w] |= accepted[w];
     return to;
   };
-  auto step = [&](std::size_t i, std::uint32_t row) {
-    return dfa.next(entries, row, dfa.class_of(static_cast<unsigned char>(text[i])));
-  };
-  const std::uint32_t no_match = dfa.no_match();
-  std::uint32_t a_row = take(dfa.start(), a_found);
-  std::uint32_t b_row = b < b_end ? take(dfa.start(), b_found) : no_match;
-  // The two walks side by side, each in locals of its own: the processor fetches the next state
-  // of one while it waits for the other's.
-  while (a_row != no_match && a < a_end && b_row != no_match && b < b_end) {
-    std::uint32_t a_to = step(a++, a_row), b_to = step(b++, b_row);
-    a_row = take(a_to, a_found);
-    b_row = take(b_to, b_found);
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    std::uint32_t row = take(dfa.start(), i);
+    for (std::size_t pos = starts[i], end = std::min(text.size(), pos + window);
+         row != no_match && pos < end; ++pos) {
+      row = take(dfa.next(entries, row, dfa.class_of(static_cast<unsigned char>(text[pos]))), i);
+    }
   }
-  for (; a_row != no_match && a < a_end; ++a) a_row = take(step(a, a_row), a_found);
-  for (; b_row != no_match && b < b_end; ++b) b_row = take(step(b, b_row), b_found);
-  auto append = [&](const std::uint64_t* found, std::vector<int>* out) {
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    std::size_t before = out->rules.size();
     for (std::size_t w = 0; w < words; ++w) {
-      for (std::uint64_t bits = found[w]; bits != 0; bits &= bits - 1) {
-        out->push_back(static_cast<int>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
+      for (std::uint64_t bits = found[i * words + w]; bits != 0; bits &= bits - 1) {
+        out->rules.push_back(
+            static_cast<int>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
       }
     }
-  };
-  append(a_found, a_out);
-  if (b_out) append(b_found, b_out);
+    if (out->rules.size() > before) out->add(starts[i], before);
+  }
 }
 
 bool StartAutomaton::matches_at(std::string_view text, std::size_t pos) const {
@@ -1041,41 +1039,14 @@ bool StartAutomaton::matches_at(std::string_view text, std::size_t pos) const {
   return state == match;
 }
 
-template <typename Take>
-std::size_t StartAutomaton::first_start(std::string_view text, std::size_t from, std::size_t last,
-                                        int half, Take& take) const {
-  // The characters a match may start after, two at a time: take.two() may check both at once.
-  auto next_candidate = [&](std::size_t i, std::size_t* length) {
-    for (; i <= last && i < text.size(); i += std::max<std::size_t>(*length, 1)) {
-      if ((*length = stop_length(text, i)) > 0) return i;
-    }
-    return std::string_view::npos;
-  };
-  std::size_t first_length = 0, second_length = 0;
-  for (std::size_t first = next_candidate(from, &first_length); first != std::string_view::npos;) {
-    std::size_t second = next_candidate(first + first_length, &second_length);
-    if (second == std::string_view::npos) {
-      return take.one(half, first + first_length) ? first : std::string_view::npos;
-    }
-    switch (take.two(half, first + first_length, second + second_length)) {
-      case 1:
-        return first;
-      case 2:
-        return second;
-    }
-    first = next_candidate(second + second_length, &first_length);
-  }
-  return std::string_view::npos;
-}
-
-template <typename Take>
-void StartAutomaton::search(std::string_view text, std::size_t from, Take& take) const {
+void StartAutomaton::places(std::string_view text, std::size_t from,
+                            std::vector<std::size_t>* out) const {
   if (!ok()) return;
   const std::size_t size = text.size();
   const Scanner& scanner = *scanner_;
   const std::uint32_t empty = scanner.empty_row();
   std::uint32_t* entries = scanner.entries();
-  if (from == 0) take.one(0, 0);
+  if (from == 0) out->push_back(0);
   from = utf8::previous(text, from);  // a match at `from` begins after the character before
   // Two searches, each from stop to stop: one for the places after characters before `middle`,
   // one for the rest. Taking a byte of each in turn, the processor fetches the next state of one
@@ -1090,14 +1061,19 @@ void StartAutomaton::search(std::string_view text, std::size_t from, Take& take)
   }
   std::size_t a = from, a_quiet = from, b = middle, b_quiet = middle;
   std::uint32_t a_row = empty, b_row = empty;
+  std::vector<std::size_t> second;  // the second search's places
   // Where a search goes on when the state after its byte i is `to`, where a match ended (kFound)
-  // or none is going: after the character a match may start after, when one before `end` is,
-  // or else past the byte or the word. (Taking the search's locals by reference would keep them
-  // in memory.)
-  auto settle = [&](int half, std::size_t i, std::size_t quiet, std::uint32_t to, std::size_t end) {
+  // or none is going: past the byte, after every character before `end` that a match may have
+  // begun after (appended to *places), or else past the word. (Taking the search's locals by
+  // reference would keep them in memory.)
+  auto settle = [&](std::size_t i, std::size_t quiet, std::uint32_t to, std::size_t end,
+                    std::vector<std::size_t>* places) {
     if (to != Scanner::kFound) return word_end(text, i + 1);
-    std::size_t found = first_start(text, quiet, std::min(i, end - 1), half, take);
-    if (found != std::string_view::npos) return utf8::next(text, found);
+    for (std::size_t c = quiet, last = std::min(i, end - 1); c <= last && c < size;) {
+      std::size_t length = stop_length(text, c);
+      if (length > 0) places->push_back(c + length);
+      c += std::max<std::size_t>(length, 1);
+    }
     return i < end ? utf8::next(text, i) : end;
   };
   auto read = [&](std::size_t i, std::uint32_t row) {
@@ -1110,90 +1086,51 @@ void StartAutomaton::search(std::string_view text, std::size_t from, Take& take)
       a_row = to_a;
       ++a;
     } else {
-      a = a_quiet = settle(0, a, a_quiet, to_a, middle);
+      a = a_quiet = settle(a, a_quiet, to_a, middle, out);
       a_row = empty;
     }
     if (going(to_b)) {
       b_row = to_b;
       ++b;
     } else {
-      b = b_quiet = settle(1, b, b_quiet, to_b, size);
+      b = b_quiet = settle(b, b_quiet, to_b, size, &second);
       b_row = empty;
     }
   }
   // The search that is not done goes on alone.
-  auto alone = [&](int half, std::size_t i, std::size_t quiet, std::uint32_t row, std::size_t end) {
+  auto alone = [&](std::size_t i, std::size_t quiet, std::uint32_t row, std::size_t end,
+                   std::vector<std::size_t>* places) {
     while (i < size && quiet < end) {
       std::uint32_t to = read(i, row);
       if (going(to)) {
         row = to;
         ++i;
       } else {
-        i = quiet = settle(half, i, quiet, to, end);
+        i = quiet = settle(i, quiet, to, end, places);
         row = empty;
       }
     }
   };
-  alone(0, a, a_quiet, a_row, middle);
-  alone(1, b, b_quiet, b_row, size);
+  alone(a, a_quiet, a_row, middle, out);
+  alone(b, b_quiet, b_row, size, &second);
+  out->insert(out->end(), second.begin(), second.end());
 }
 
 void StartAutomaton::starts(std::string_view text, std::size_t from,
                             std::vector<std::size_t>* out) const {
-  struct Take {
-    const StartAutomaton& automaton;
-    std::string_view text;
-    std::vector<std::size_t>* halves[2];
-
-    bool one(int half, std::size_t start) {
-      if (!automaton.matches_at(text, start)) return false;
-      halves[half]->push_back(start);
-      return true;
-    }
-    int two(int half, std::size_t first, std::size_t second) {
-      return one(half, first) ? 1 : one(half, second) ? 2 : 0;
-    }
-  };
-  std::vector<std::size_t> second;  // the second search's
-  Take take{*this, text, {out, &second}};
-  search(text, from, take);
-  out->insert(out->end(), second.begin(), second.end());
+  std::vector<std::size_t> candidates;
+  places(text, from, &candidates);
+  for (std::size_t start : candidates) {
+    if (matches_at(text, start)) out->push_back(start);
+  }
 }
 
 void StartAutomaton::starts(std::string_view text, std::size_t from, const PrefixSet& rules,
                             std::size_t window, Stops* out) const {
-  struct Take {
-    const PrefixSet& rules;
-    std::string_view text;
-    std::size_t window;
-    Stops* halves[2];
-    std::vector<int> first_rules, second_rules;
-
-    std::size_t end(std::size_t start) const { return std::min(text.size(), start + window); }
-    bool keep(int half, std::size_t start, const std::vector<int>& found) {
-      if (found.empty()) return false;
-      Stops& stops = *halves[half];
-      stops.add(start, stops.rules.size());
-      stops.rules.insert(stops.rules.end(), found.begin(), found.end());
-      return true;
-    }
-    bool one(int half, std::size_t start) {
-      first_rules.clear();
-      rules.match(text, start, end(start), end(start), end(start), &first_rules, nullptr);
-      return keep(half, start, first_rules);
-    }
-    int two(int half, std::size_t first, std::size_t second) {
-      first_rules.clear();
-      second_rules.clear();
-      rules.match(text, first, end(first), second, end(second), &first_rules, &second_rules);
-      return keep(half, first, first_rules) ? 1 : keep(half, second, second_rules) ? 2 : 0;
-    }
-  };
-  Stops second;  // the second search's
-  second.reserve((text.size() - std::min(from, text.size())) / 2);
-  Take take{rules, text, window, {out, &second}, {}, {}};
-  search(text, from, take);
-  out->append(second);
+  std::vector<std::size_t> candidates;
+  candidates.reserve((text.size() - std::min(from, text.size())) / 32);
+  places(text, from, &candidates);
+  rules.match_all(text, candidates, window, out);
 }
 
 void Stops::append(const Stops& other) {

@@ -91,8 +91,8 @@ class StartAutomaton {
   // first one that the matches begun after each character so far have got to. That one is built
   // as the text needs its states (news needs about 10,000 of the billions possible), under a
   // lock, while reading what is built takes none. A long text's two halves are searched side by
-  // side, which the processor overlaps. Where a match ends, the characters it may have begun
-  // after are checked one by one.
+  // side, which the processor overlaps. Where a match ends, every character it may have begun
+  // after is checked, and the search goes on after the match's end.
   void starts(std::string_view text, std::size_t from, std::vector<std::size_t>* out) const;
   // The same places, each checked with `rules` in place of the pattern, and kept when one of
   // them may match there within `window` bytes: appended to *out with those rules. `rules` must
@@ -104,15 +104,9 @@ class StartAutomaton {
   class Scanner;
   // Texts shorter than this are searched in one piece by starts().
   static constexpr std::size_t kTwoWalks = 256;
-  // The search of starts(): take.one(half, place) tells whether a match may start at `place`
-  // and keeps it for the search of the text's first half (0) or second (1); take.two(half,
-  // place, later) does so for the first of two places where one may (1 or 2; 0 for neither).
-  template <typename Take>
-  void search(std::string_view text, std::size_t from, Take& take) const;
-  // The first character in text[from, last] after which a match may start (take), or npos.
-  template <typename Take>
-  std::size_t first_start(std::string_view text, std::size_t from, std::size_t last, int half,
-                          Take& take) const;
+  // Appends to *out, in order, the places starts() checks: the start of the text, and after each
+  // character other than an ASCII letter, digit or "_" in a stretch where a match ends.
+  void places(std::string_view text, std::size_t from, std::vector<std::size_t>* out) const;
 
   std::string error_;
   std::unique_ptr<LazyDfa> anchored_;
@@ -147,10 +141,10 @@ class PrefixSet {
   // Appends to *out, in increasing order, the index of every pattern that may match a beginning
   // of text[pos, end).
   void match(std::string_view text, std::size_t pos, std::vector<int>* out) const;
-  // match() at two places at once, a in text[a, a_end) and b in text[b, b_end) (none when b is
-  // b_end), appending to *a_out and *b_out: the processor overlaps the two walks.
-  void match(std::string_view text, std::size_t a, std::size_t a_end, std::size_t b,
-             std::size_t b_end, std::vector<int>* a_out, std::vector<int>* b_out) const;
+  // match() at each of `starts` (in increasing order) within `window` bytes: each start where a
+  // pattern may match is appended to *out with its patterns.
+  void match_all(std::string_view text, std::span<const std::size_t> starts, std::size_t window,
+                 Stops* out) const;
 
  private:
   std::string error_;

@@ -327,7 +327,7 @@ TEST_CASE("PrefixSet: finds at least what RE2::Set finds, over random texts") {
   }
 }
 
-TEST_CASE("PrefixSet: at two places at once, what it finds at each") {
+TEST_CASE("PrefixSet: at many places, what it finds at each within the window") {
   const std::vector<std::string> patterns = {"(?:am|im) (?:[0-9]+|Mai)",     "[0-9]+\\.", "heute",
                                              "(?:vor|in) [0-9]{1,4} Jahren", "Jahren",    "[0-9]+"};
   PrefixSet set = prefix_set(patterns);
@@ -335,13 +335,23 @@ TEST_CASE("PrefixSet: at two places at once, what it finds at each") {
   std::mt19937 random(23);
   for (int i = 0; i < 500; ++i) {
     std::string text = random_text(random);
-    std::uniform_int_distribution<std::size_t> place(0, text.size());
-    std::size_t a = place(random), b = place(random), a_end = std::max(a, place(random));
+    std::vector<std::size_t> starts;
+    for (std::size_t start = 0; start <= text.size(); start += 1 + random() % 4) {
+      starts.push_back(start);
+    }
     CAPTURE(text);
-    Hits at_a, at_b;
-    set.match(text, a, a_end, b, text.size(), &at_a, &at_b);
-    CHECK(at_a == prefix_hits(set, std::string_view(text).substr(0, a_end), a));
-    CHECK(at_b == prefix_hits(set, text, b));
+    Stops stops;
+    set.match_all(text, starts, 6, &stops);
+    std::size_t k = 0;
+    for (std::size_t start : starts) {
+      Hits expected = prefix_hits(set, std::string_view(text).substr(0, start + 6), start);
+      if (expected.empty()) continue;
+      REQUIRE(k < stops.size());
+      CHECK(stops.starts[k] == start);
+      CHECK(Hits(stops.rules_at(k).begin(), stops.rules_at(k).end()) == expected);
+      ++k;
+    }
+    CHECK(k == stops.size());
   }
 }
 
