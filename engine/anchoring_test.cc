@@ -71,6 +71,12 @@ TEST_CASE("a range is read from its second end: the first end is the latest up t
        "from '31. Januar' at 26 (2021-01-31)"},
       {"2021-11-15", "Von Dezember bis Februar schließt er.", "Dezember", "2021-12",
        "from 'Februar' at 17 (2022-02)"},
+      // A year named from the document date counts for both ends, a year earlier for a first
+      // end later in the year than the second.
+      {"2025-11-20", "Von Januar bis Oktober des vergangenen Jahres stiegen sie.", "Januar",
+       "2024-01", "from the document date 2025-11-20"},
+      {"2025-11-20", "Von Dezember bis Februar nächsten Jahres wird gebaut.", "Dezember", "2025-12",
+       "from the document date 2025-11-20"},
       // The nearest Saturday to a Wednesday is the coming one, the nearest Sunday the last one.
       {"2020-02-12", "Die Nacht von Samstag auf Sonntag bleibt ruhig.", "Nacht von Samstag",
        "2020-02-08TNI", "from 'Sonntag' at 26 (2020-02-09)"},
