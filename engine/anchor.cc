@@ -738,7 +738,8 @@ Anchoring Anchorer::anchoring_to(const NamedDate& date) {
 // counts from the document date: news tells its days, and a day counted from a month would be
 // no day at all. A history's story is its anchor however coarse.
 bool Anchorer::wants_finer(const Reading& reading, const Point& latest) const {
-  return !narrative_ && reading.relation == Relation::shift &&
+  // Weeks read as days ("eine Woche zuvor") count from any latest date, at its granularity.
+  return !narrative_ && reading.relation == Relation::shift && reading.shift_unit <= Unit::day &&
          reading.shift_granularity >= Granularity::day && latest.granularity < Granularity::day &&
          document_date_ && document_date_->granularity >= Granularity::day;
 }
@@ -878,6 +879,19 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, begin, &how);
+  // Weeks read as days count from a day the text named; from the document date, for want of
+  // one, they stay weeks, and a day so made up does not become the story's latest date.
+  if (how.source == AnchorSource::document_date && reading.anaphoric &&
+      reading.shift_unit == Unit::week && reading.shift_granularity > Granularity::week) {
+    Reading weeks = reading;
+    weeks.shift_granularity = Granularity::week;
+    if (const Point* p = reading.value.point()) {
+      Point week = *p;
+      week.granularity = Granularity::week;
+      weeks.value = week;
+    }
+    return resolve(weeks, begin, end, begin_code_point, after_days);
+  }
   if (how.source == AnchorSource::document_date && anchor && among_some_days(reading, begin)) {
     anchor->granularity = std::min(anchor->granularity, Granularity::month);
     how.anchor = *anchor;

@@ -426,7 +426,7 @@ TEST_CASE("expressions that refer back take the latest date in the text") {
       {"2020-03-23", "Am 20. März 2020 sprach er. Ende 2019 kam es. Eine Woche später ging es.",
        "Eine Woche später", "2019", "from 'Ende 2019' at 28 (2019)"},
       {"2020-03-23", "Am 20. März 2020 sprach er, seit 2019 im Amt. Eine Woche später ging er.",
-       "Eine Woche später", "2020-W13", "from '20. März 2020' at 3 (2020-03-20)"},
+       "Eine Woche später", "2020-03-27", "from '20. März 2020' at 3 (2020-03-20)"},
   });
 }
 
@@ -438,6 +438,20 @@ TEST_CASE("in news a day counted back from a month counts from the document date
        "from '3. Mai' at 3 (2020-05-03)"},
       {"2020-06-11", "Im Mai 1944 landeten sie. Drei Tage später fiel die Stadt.",
        "Drei Tage später", "1944-05", "from 'Mai 1944' at 3 (1944-05)", DocType::narrative},
+  });
+}
+
+TEST_CASE("weeks counted from a day give a day, from a month the month, in news as well") {
+  check_all({
+      {"2020-05-15", "Am Donnerstag waren es 479. Eine Woche zuvor lag die Zahl bei 676.",
+       "Eine Woche zuvor", "2020-05-07", "from 'Donnerstag' at 3 (2020-05-14)"},
+      {"2020-05-15", "Im Juni 1941 begann der Angriff. Zwei Wochen später stand die Front.",
+       "Zwei Wochen später", "1941-06", "from 'Juni 1941' at 3 (1941-06)"},
+      // Without a day in the text the document date's week, and the story does not move.
+      {"2020-11-04", "Eine Woche zuvor waren es mehr. Das sind weniger als am Tag zuvor.",
+       "Eine Woche zuvor", "2020-W44", "from the document date 2020-11-04"},
+      {"2020-11-04", "Eine Woche zuvor waren es mehr. Das sind weniger als am Tag zuvor.",
+       "Tag zuvor", "2020-11-03", "from the document date 2020-11-04"},
   });
 }
 
