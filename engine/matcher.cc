@@ -56,6 +56,20 @@ bool inherit_shift(const FieldValues& second, FieldValues& first) {
   return taken;
 }
 
+// "1870/71": a second end of two digits is a year of the first end's century, or of the next
+// when it would come first ("1998/02" is 2002). `digits` holds the year the fields point to.
+void complete_two_digit_year(const FieldValues& first, FieldValues& second, std::string& digits) {
+  if (!first.has(Field::year) || !second.has(Field::year2) || second.has(Field::year)) return;
+  auto from = first.integer(Field::year);
+  auto two = second.integer(Field::year2);
+  if (!from || !two) return;
+  int year = *from / 100 * 100 + *two;
+  if (year < *from) year += 100;
+  digits = std::to_string(year);
+  second.set(Field::year, digits);
+  second.set(Field::year2, {});
+}
+
 // Whether a comes after b within their year: a month, or a day of it.
 bool later_in_year(const Point& a, const Point& b) {
   if (a.month == 0 || b.month == 0) return false;
@@ -571,7 +585,9 @@ int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
   int count = rule.range ? 2 : 1;
   bool year_taken = rule.range && !fields[0].has(Field::year) && fields[1].has(Field::year);
   bool shift_taken = false;
+  std::string second_year;  // the fields of the second end may point to it
   if (rule.range) {
+    complete_two_digit_year(fields[0], fields[1], second_year);
     inherit_coarser(fields[1], fields[0]);
     shift_taken = inherit_shift(fields[1], fields[0]);
     // A night named by the day it ends in is the first end only: "Nacht" in "Nacht zum
