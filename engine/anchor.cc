@@ -469,7 +469,16 @@ bool Anchorer::day_reaches(const Reading& reading, std::size_t begin) const {
   if (!last_day_ || !is_time_only(reading)) return false;
   if (same_sentence(last_day_end_, begin)) return true;
   return reading.value.point()->hour == Point::kUnknown &&
-         in_one_paragraph(text_, last_day_end_, begin);
+         in_one_paragraph(text_, last_day_end_, begin) && !told_before_latest_day(begin);
+}
+
+// In news, a part of day in a clause that tells the past ("wie die Polizei am Abend mitteilte")
+// is no part of a day the paragraph named after the document date ("ab Montag").
+bool Anchorer::told_before_latest_day(std::size_t begin) const {
+  if (narrative_ || !document_date_) return false;
+  auto day = interval_of(last_day_->point);
+  auto written = interval_of(*document_date_);
+  return day && written && day->first > written->last && tells_past(begin, begin);
 }
 
 // Calls on_cue(cue, begin, word) for each word of text[from, to) that is a cue, in order, while

@@ -114,6 +114,7 @@ class Anchorer {
   bool same_sentence(std::size_t from, std::size_t to) const;
   // Whether the latest day gives `reading`, a time without a date, its day.
   bool day_reaches(const Reading& reading, std::size_t begin) const;
+  bool told_before_latest_day(std::size_t begin) const;
   template <typename OnCue>
   void cues_in(std::size_t from, std::size_t to, OnCue on_cue) const;
   std::size_t clause_begin(std::size_t begin) const;

@@ -505,6 +505,11 @@ TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of 
        "2014-08-21TAF", "from the document date 2014-08-21"},
       {"2014-08-21", "Es geschah am Dienstag. Um 15 Uhr wird gefeiert.", "15 Uhr",
        "2014-08-21T15:00", "from the document date 2014-08-21"},
+      // In news, not a day after the document date when its clause tells the past.
+      {"2014-08-21", "Ab Montag gilt die Regel. Das teilte die Stadt am Abend mit.", "Abend",
+       "2014-08-21TEV", "from the document date 2014-08-21"},
+      {"2014-08-21", "Ab Montag gilt die Regel. Die Stadt wird am Abend feiern.", "Abend",
+       "2014-08-25TEV", "from 'Montag' at 3 (2014-08-25)"},
   });
 }
 
