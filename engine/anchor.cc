@@ -556,6 +556,21 @@ const std::string* Anchorer::ending_cue(std::size_t word, std::size_t end) const
 // tense: "since" makes the date past ("seit dem 1. Januar wird gebaut", "wie im Frühjahr"),
 // "until" (and "until_date", unless the date is `weekly`) the nearest ("verlängerte bis zum
 // 14. Februar"), see resolve_by_words. Cue::begin is a byte offset here.
+namespace {
+
+// The cue a word that outranks the clause's tense gives a date (`weekly`: a weekday), if any.
+std::optional<Cue> outranking_cue(std::string_view value, std::string_view word, std::size_t at,
+                                  bool weekly) {
+  if (value == kCueSince) return Cue{CueSource::tense, Direction::past, std::string(word), at};
+  if (value == kCueUntil || (value == kCueUntilDate && !weekly))
+    return Cue{CueSource::tense, Direction::nearest, std::string(word), at};
+  if (value == kCueFrom && weekly)
+    return Cue{CueSource::tense, Direction::future, std::string(word), at};
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
   if (!cues_) return std::nullopt;
   std::size_t i = begin;
@@ -572,14 +587,29 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
     }
     later = word;
     if (cue == cues_->words.end()) continue;
-    if (cue->second == kCueSince)
-      return Cue{CueSource::tense, Direction::past, std::string(cue->first), i};
-    if (cue->second == kCueUntil || (cue->second == kCueUntilDate && !weekly))
-      return Cue{CueSource::tense, Direction::nearest, std::string(cue->first), i};
-    if (cue->second == kCueFrom && weekly)
-      return Cue{CueSource::tense, Direction::future, std::string(cue->first), i};
+    if (auto found = outranking_cue(cue->second, cue->first, i, weekly)) return found;
   }
   return std::nullopt;
+}
+
+// The words right before and right after text[begin, end) together, when the lexicon lists them
+// so ("von Montag an"). Cue::begin is the byte offset of the word before.
+std::optional<Cue> Anchorer::words_around(std::size_t begin, std::size_t end, bool weekly) const {
+  if (!cues_ || cues_->frames.empty()) return std::nullopt;
+  std::size_t before_end = utf8::space_start(text_, begin);
+  std::size_t before = utf8::word_start(text_, before_end);
+  std::size_t after = end;
+  while (after < text_.size() && utf8::is_space(utf8::decode(text_, after).code_point))
+    after = utf8::next(text_, after);
+  std::size_t after_end = after;
+  while (after_end < text_.size() && utf8::is_word_char(utf8::decode(text_, after_end).code_point))
+    after_end = utf8::next(text_, after_end);
+  if (before == before_end || after == end || after == after_end) return std::nullopt;
+  std::string key = std::string(text_.substr(before, before_end - before)) +
+                    std::string(kFrameGap) + std::string(text_.substr(after, after_end - after));
+  auto frame = cues_->frames.find(key);
+  if (frame == cues_->frames.end()) return std::nullopt;
+  return outranking_cue(frame->second, frame->first, before, weekly);
 }
 
 // The tense of the clause around text[begin, end). Only the clause: a sentence often joins a
@@ -587,6 +617,7 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
 Cue Anchorer::tense_around(std::size_t begin, std::size_t end, bool weekly) const {
   if (!cues_) return {.source = CueSource::no_cue, .direction = Direction::nearest};
   std::optional<Cue> before = word_before(begin, weekly);
+  if (!before) before = words_around(begin, end, weekly);
   if (before && before->direction == Direction::past) return *before;
   std::size_t to = end;
   std::size_t last = std::min(text_.size(), end + kNearby);

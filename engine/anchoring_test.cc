@@ -297,6 +297,16 @@ TEST_CASE("'ab' before a weekday takes the coming one unless the clause says pas
       {"2020-07-21", "Die Messe läuft ab 1. Juli.", "1. Juli", "2020-07-01",
        "from the document date 2020-07-21; the nearest, as nothing in its clause says past or "
        "future"},
+      // "von Montag an" is "ab Montag", the document's weekday included.
+      {"2020-10-29", "Schon von Montag an müssen Restaurants schließen.", "Montag", "2020-11-02",
+       "from the document date 2020-10-29; future, from 'von ... an' at 6"},
+      {"2021-01-11", "Damit gilt von Montag an die 15-Kilometer-Regel.", "Montag", "2021-01-11",
+       "from the document date 2021-01-11; future, from 'von ... an' at 11"},
+      {"2020-03-25", "Von Montag an war es Pflicht.", "Montag", "2020-03-23",
+       "from the document date 2020-03-25; past, from 'war' at 14"},
+      {"2020-10-29", "Die Bilder vom Montag zeigen es.", "Montag", "2020-10-26",
+       "from the document date 2020-10-29; the nearest, as nothing in its clause says past or "
+       "future"},
   });
 }
 
