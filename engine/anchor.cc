@@ -475,7 +475,16 @@ bool Anchorer::day_reaches(const Reading& reading, std::size_t begin) const {
   if (!last_day_ || !is_time_only(reading)) return false;
   if (same_sentence(last_day_end_, begin)) return true;
   return reading.value.point()->hour == Point::kUnknown &&
-         in_one_paragraph(text_, last_day_end_, begin);
+         in_one_paragraph(text_, last_day_end_, begin) && !told_before_latest_day(begin);
+}
+
+// In news, a part of day in a clause that tells the past ("wie die Polizei am Abend mitteilte")
+// is no part of a day the paragraph named after the document date ("ab Montag").
+bool Anchorer::told_before_latest_day(std::size_t begin) const {
+  if (narrative_ || !document_date_) return false;
+  auto day = interval_of(last_day_->point);
+  auto written = interval_of(*document_date_);
+  return day && written && day->first > written->last && tells_past(begin, begin);
 }
 
 // Calls on_cue(cue, begin, word) for each word of text[from, to) that is a cue, in order, while
@@ -553,6 +562,21 @@ const std::string* Anchorer::ending_cue(std::size_t word, std::size_t end) const
 // tense: "since" makes the date past ("seit dem 1. Januar wird gebaut", "wie im Frühjahr"),
 // "until" (and "until_date", unless the date is `weekly`) the nearest ("verlängerte bis zum
 // 14. Februar"), see resolve_by_words. Cue::begin is a byte offset here.
+namespace {
+
+// The cue a word that outranks the clause's tense gives a date (`weekly`: a weekday), if any.
+std::optional<Cue> outranking_cue(std::string_view value, std::string_view word, std::size_t at,
+                                  bool weekly) {
+  if (value == kCueSince) return Cue{CueSource::tense, Direction::past, std::string(word), at};
+  if (value == kCueUntil || (value == kCueUntilDate && !weekly))
+    return Cue{CueSource::tense, Direction::nearest, std::string(word), at};
+  if (value == kCueFrom && weekly)
+    return Cue{CueSource::tense, Direction::future, std::string(word), at};
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
   if (!cues_) return std::nullopt;
   std::size_t i = begin;
@@ -578,13 +602,29 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
     }
     later = word;
     if (!cue) continue;
-    if (*cue == kCueSince) return Cue{CueSource::tense, Direction::past, std::string(cue_word), i};
-    if (*cue == kCueUntil || (*cue == kCueUntilDate && !weekly))
-      return Cue{CueSource::tense, Direction::nearest, std::string(cue_word), i};
-    if (*cue == kCueFrom && weekly)
-      return Cue{CueSource::tense, Direction::future, std::string(cue_word), i};
+    if (auto found = outranking_cue(*cue, cue_word, i, weekly)) return found;
   }
   return std::nullopt;
+}
+
+// The words right before and right after text[begin, end) together, when the lexicon lists them
+// so ("von Montag an"). Cue::begin is the byte offset of the word before.
+std::optional<Cue> Anchorer::words_around(std::size_t begin, std::size_t end, bool weekly) const {
+  if (!cues_ || cues_->frames.empty()) return std::nullopt;
+  std::size_t before_end = utf8::space_start(text_, begin);
+  std::size_t before = utf8::word_start(text_, before_end);
+  std::size_t after = end;
+  while (after < text_.size() && utf8::is_space(utf8::decode(text_, after).code_point))
+    after = utf8::next(text_, after);
+  std::size_t after_end = after;
+  while (after_end < text_.size() && utf8::is_word_char(utf8::decode(text_, after_end).code_point))
+    after_end = utf8::next(text_, after_end);
+  if (before == before_end || after == end || after == after_end) return std::nullopt;
+  std::string key = std::string(text_.substr(before, before_end - before)) +
+                    std::string(kFrameGap) + std::string(text_.substr(after, after_end - after));
+  auto frame = cues_->frames.find(key);
+  if (frame == cues_->frames.end()) return std::nullopt;
+  return outranking_cue(frame->second, frame->first, before, weekly);
 }
 
 // The tense of the clause around text[begin, end). Only the clause: a sentence often joins a
@@ -592,6 +632,7 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
 Cue Anchorer::tense_around(std::size_t begin, std::size_t end, bool weekly) const {
   if (!cues_) return {.source = CueSource::no_cue, .direction = Direction::nearest};
   std::optional<Cue> before = word_before(begin, weekly);
+  if (!before) before = words_around(begin, end, weekly);
   if (before && before->direction == Direction::past) return *before;
   std::size_t to = end;
   std::size_t last = std::min(text_.size(), end + kNearby);
@@ -752,7 +793,8 @@ Anchoring Anchorer::anchoring_to(const NamedDate& date) {
 // counts from the document date: news tells its days, and a day counted from a month would be
 // no day at all. A history's story is its anchor however coarse.
 bool Anchorer::wants_finer(const Reading& reading, const Point& latest) const {
-  return !narrative_ && reading.relation == Relation::shift &&
+  // Weeks read as days ("eine Woche zuvor") count from any latest date, at its granularity.
+  return !narrative_ && reading.relation == Relation::shift && reading.shift_unit <= Unit::day &&
          reading.shift_granularity >= Granularity::day && latest.granularity < Granularity::day &&
          document_date_ && document_date_->granularity >= Granularity::day;
 }
@@ -892,6 +934,19 @@ Resolved Anchorer::resolve(const Reading& reading, std::size_t begin, std::size_
   Resolved resolved;
   Anchoring how;
   std::optional<Point> anchor = anchor_for(reading, begin, &how);
+  // Weeks read as days count from a day the text named; from the document date, for want of
+  // one, they stay weeks, and a day so made up does not become the story's latest date.
+  if (how.source == AnchorSource::document_date && reading.anaphoric &&
+      reading.shift_unit == Unit::week && reading.shift_granularity > Granularity::week) {
+    Reading weeks = reading;
+    weeks.shift_granularity = Granularity::week;
+    if (const Point* p = reading.value.point()) {
+      Point week = *p;
+      week.granularity = Granularity::week;
+      weeks.value = week;
+    }
+    return resolve(weeks, begin, end, begin_code_point, after_days);
+  }
   if (how.source == AnchorSource::document_date && anchor && among_some_days(reading, begin)) {
     anchor->granularity = std::min(anchor->granularity, Granularity::month);
     how.anchor = *anchor;

@@ -63,8 +63,11 @@ class TenseCues {
   // start with '-', without it): ending -> "past" or "future". Not before a capitalized word,
   // where such a word is an adjective ("die organisierte Kriminalität").
   std::vector<std::pair<std::string, std::string>> endings;
+  // Words on both sides of the date (the lexicon's forms "von ... an"), keyed so: "since",
+  // "until", "until_date" or "from" as a word before it would be ("von Montag an": from).
+  FormTable frames;
 
-  bool empty() const { return words_.empty() && endings.empty(); }
+  bool empty() const { return words_.empty() && endings.empty() && frames.empty(); }
 
  private:
   // A word's first byte and length (up to 31): the listed words have few of them.
@@ -83,6 +86,8 @@ inline constexpr std::string_view kCueUntil = "until";
 inline constexpr std::string_view kCueUntilDate = "until_date";
 inline constexpr std::string_view kCueEachDay = "each_day";
 inline constexpr std::string_view kCueFrom = "from";
+// What stands for the date between the two words of a form of TenseCues::frames ("von ... an").
+inline constexpr std::string_view kFrameGap = " ... ";
 
 // Whether `value` is a cue the anchoring reads: a tense or "each_day", or (only when
 // `words_too`, as in the lexicon "tense") one of the words that outrank the tense.
@@ -141,6 +146,7 @@ class Anchorer {
   bool same_sentence(std::size_t from, std::size_t to) const;
   // Whether the latest day gives `reading`, a time without a date, its day.
   bool day_reaches(const Reading& reading, std::size_t begin) const;
+  bool told_before_latest_day(std::size_t begin) const;
   template <typename OnCue>
   void cues_in(std::size_t from, std::size_t to, OnCue on_cue) const;
   std::size_t clause_begin(std::size_t begin) const;
@@ -149,6 +155,7 @@ class Anchorer {
   Cue tense_in(std::size_t from, std::size_t to) const;
   const std::string* ending_cue(std::size_t word, std::size_t end) const;
   std::optional<Cue> word_before(std::size_t begin, bool weekly) const;
+  std::optional<Cue> words_around(std::size_t begin, std::size_t end, bool weekly) const;
   bool tells_past(std::size_t begin, std::size_t end) const;
   bool among_some_days(const Reading& reading, std::size_t begin) const;
   // In news, the year of a story of years ago that `reading`, a month without a year, is in.

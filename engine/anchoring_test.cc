@@ -71,6 +71,12 @@ TEST_CASE("a range is read from its second end: the first end is the latest up t
        "from '31. Januar' at 26 (2021-01-31)"},
       {"2021-11-15", "Von Dezember bis Februar schließt er.", "Dezember", "2021-12",
        "from 'Februar' at 17 (2022-02)"},
+      // A year named from the document date counts for both ends, a year earlier for a first
+      // end later in the year than the second.
+      {"2025-11-20", "Von Januar bis Oktober des vergangenen Jahres stiegen sie.", "Januar",
+       "2024-01", "from the document date 2025-11-20"},
+      {"2025-11-20", "Von Dezember bis Februar nächsten Jahres wird gebaut.", "Dezember", "2025-12",
+       "from the document date 2025-11-20"},
       // The nearest Saturday to a Wednesday is the coming one, the nearest Sunday the last one.
       {"2020-02-12", "Die Nacht von Samstag auf Sonntag bleibt ruhig.", "Nacht von Samstag",
        "2020-02-08TNI", "from 'Sonntag' at 26 (2020-02-09)"},
@@ -291,6 +297,16 @@ TEST_CASE("'ab' before a weekday takes the coming one unless the clause says pas
       {"2020-07-21", "Die Messe läuft ab 1. Juli.", "1. Juli", "2020-07-01",
        "from the document date 2020-07-21; the nearest, as nothing in its clause says past or "
        "future"},
+      // "von Montag an" is "ab Montag", the document's weekday included.
+      {"2020-10-29", "Schon von Montag an müssen Restaurants schließen.", "Montag", "2020-11-02",
+       "from the document date 2020-10-29; future, from 'von ... an' at 6"},
+      {"2021-01-11", "Damit gilt von Montag an die 15-Kilometer-Regel.", "Montag", "2021-01-11",
+       "from the document date 2021-01-11; future, from 'von ... an' at 11"},
+      {"2020-03-25", "Von Montag an war es Pflicht.", "Montag", "2020-03-23",
+       "from the document date 2020-03-25; past, from 'war' at 14"},
+      {"2020-10-29", "Die Bilder vom Montag zeigen es.", "Montag", "2020-10-26",
+       "from the document date 2020-10-29; the nearest, as nothing in its clause says past or "
+       "future"},
   });
 }
 
@@ -420,7 +436,7 @@ TEST_CASE("expressions that refer back take the latest date in the text") {
       {"2020-03-23", "Am 20. März 2020 sprach er. Ende 2019 kam es. Eine Woche später ging es.",
        "Eine Woche später", "2019", "from 'Ende 2019' at 28 (2019)"},
       {"2020-03-23", "Am 20. März 2020 sprach er, seit 2019 im Amt. Eine Woche später ging er.",
-       "Eine Woche später", "2020-W13", "from '20. März 2020' at 3 (2020-03-20)"},
+       "Eine Woche später", "2020-03-27", "from '20. März 2020' at 3 (2020-03-20)"},
   });
 }
 
@@ -432,6 +448,20 @@ TEST_CASE("in news a day counted back from a month counts from the document date
        "from '3. Mai' at 3 (2020-05-03)"},
       {"2020-06-11", "Im Mai 1944 landeten sie. Drei Tage später fiel die Stadt.",
        "Drei Tage später", "1944-05", "from 'Mai 1944' at 3 (1944-05)", DocType::narrative},
+  });
+}
+
+TEST_CASE("weeks counted from a day give a day, from a month the month, in news as well") {
+  check_all({
+      {"2020-05-15", "Am Donnerstag waren es 479. Eine Woche zuvor lag die Zahl bei 676.",
+       "Eine Woche zuvor", "2020-05-07", "from 'Donnerstag' at 3 (2020-05-14)"},
+      {"2020-05-15", "Im Juni 1941 begann der Angriff. Zwei Wochen später stand die Front.",
+       "Zwei Wochen später", "1941-06", "from 'Juni 1941' at 3 (1941-06)"},
+      // Without a day in the text the document date's week, and the story does not move.
+      {"2020-11-04", "Eine Woche zuvor waren es mehr. Das sind weniger als am Tag zuvor.",
+       "Eine Woche zuvor", "2020-W44", "from the document date 2020-11-04"},
+      {"2020-11-04", "Eine Woche zuvor waren es mehr. Das sind weniger als am Tag zuvor.",
+       "Tag zuvor", "2020-11-03", "from the document date 2020-11-04"},
   });
 }
 
@@ -485,6 +515,11 @@ TEST_CASE("a part of day takes the latest day of its paragraph, a clock time of 
        "2014-08-21TAF", "from the document date 2014-08-21"},
       {"2014-08-21", "Es geschah am Dienstag. Um 15 Uhr wird gefeiert.", "15 Uhr",
        "2014-08-21T15:00", "from the document date 2014-08-21"},
+      // In news, not a day after the document date when its clause tells the past.
+      {"2014-08-21", "Ab Montag gilt die Regel. Das teilte die Stadt am Abend mit.", "Abend",
+       "2014-08-21TEV", "from the document date 2014-08-21"},
+      {"2014-08-21", "Ab Montag gilt die Regel. Die Stadt wird am Abend feiern.", "Abend",
+       "2014-08-25TEV", "from 'Montag' at 3 (2014-08-25)"},
   });
 }
 

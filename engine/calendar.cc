@@ -101,6 +101,19 @@ std::optional<DayInterval> interval_of(const Point& p) {
   }
 }
 
+namespace {
+
+// The first year of the period of `size` years that holds `year` (1990 for 1994, in decades).
+// Before Christ the periods count back from 1 BC, as TIMEX3 writes them: 981 BC (year -980) is
+// in BC0, the millennium of 999 to 1 BC, which starts at year -998.
+int period_start(int year, int size) {
+  if (year > 0) return year - year % size;
+  int before_christ = 1 - year;  // year 0 is 1 BC
+  return 1 - (before_christ / size * size + size - 1);
+}
+
+}  // namespace
+
 Point point_at(sys_days day, Granularity g) {
   date::year_month_day ymd(day);
   int year = static_cast<int>(ymd.year());
@@ -110,13 +123,13 @@ Point point_at(sys_days day, Granularity g) {
   p.year = year;
   switch (g) {
     case Granularity::millennium:
-      p.year = year - year % 1000;
+      p.year = period_start(year, 1000);
       break;
     case Granularity::century:
-      p.year = year - year % 100;
+      p.year = period_start(year, 100);
       break;
     case Granularity::decade:
-      p.year = year - year % 10;
+      p.year = period_start(year, 10);
       break;
     case Granularity::year:
       break;

@@ -117,6 +117,15 @@ TEST_CASE("the ISO week of a day can belong to another year") {
   CHECK(Value(point_at(day_of(2025, 2, 12), Granularity::week)).str() == "2025-W07");
 }
 
+TEST_CASE("a day's millennium, century and decade, after and before Christ") {
+  CHECK(Value(point_at(day_of(2020, 11, 20), Granularity::millennium)).str() == "2");
+  CHECK(Value(point_at(day_of(20, 11, 20), Granularity::millennium)).str() == "0");
+  CHECK(Value(point_at(day_of(20, 11, 20), Granularity::century)).str() == "00");
+  CHECK(Value(point_at(day_of(-980, 11, 20), Granularity::millennium)).str() == "BC0");
+  CHECK(Value(point_at(day_of(-598, 1, 1), Granularity::century)).str() == "BC05");
+  CHECK(Value(point_at(day_of(0, 1, 1), Granularity::decade)).str() == "BC000");
+}
+
 TEST_CASE("January and February belong to the previous year's winter") {
   CHECK(Value(point_at(day_of(2025, 1, 15), Granularity::season)).str() == "2024-WI");
   CHECK(Value(point_at(day_of(2025, 2, 28), Granularity::season)).str() == "2024-WI");

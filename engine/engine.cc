@@ -40,6 +40,11 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
         cues->endings.emplace_back(entry.form.substr(1), cue);
         continue;
       }
+      if (in_tense_lexicon && entry.form.find(kFrameGap) != std::string::npos) {
+        cues->frames.emplace(entry.form, cue);
+        cues->frames.emplace(utf8::capitalize_first(entry.form), cue);
+        continue;
+      }
       cues->add(entry.form, cue);
       if (in_tense_lexicon || cue == kCueEachDay)
         cues->add(utf8::capitalize_first(entry.form), cue);

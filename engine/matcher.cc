@@ -38,6 +38,56 @@ void inherit_coarser(const FieldValues& second, FieldValues& first) {
   }
 }
 
+// "Januar bis Oktober des vergangenen Jahres": a first end without a year takes the year the
+// second end counts from the anchor, as it takes one written out (above).
+bool inherit_shift(const FieldValues& second, FieldValues& first) {
+  constexpr Field kShift[] = {Field::offset, Field::direction, Field::amount};
+  if (first.has(Field::year)) return false;
+  for (Field f : kShift) {
+    if (first.has(f)) return false;
+  }
+  bool taken = false;
+  for (Field f : kShift) {
+    if (second.has(f)) {
+      first.set(f, second.raw(f));
+      taken = true;
+    }
+  }
+  return taken;
+}
+
+// "1870/71": a second end of two digits is a year of the first end's century, or of the next
+// when it would come first ("1998/02" is 2002). `digits` holds the year the fields point to.
+void complete_two_digit_year(const FieldValues& first, FieldValues& second, std::string& digits) {
+  if (!first.has(Field::year) || !second.has(Field::year2) || second.has(Field::year)) return;
+  auto from = first.integer(Field::year);
+  auto two = second.integer(Field::year2);
+  if (!from || !two) return;
+  int year = *from / 100 * 100 + *two;
+  if (year < *from) year += 100;
+  digits = std::to_string(year);
+  second.set(Field::year, digits);
+  second.set(Field::year2, {});
+}
+
+// Whether a comes after b within their year: a month, or a day of it.
+bool later_in_year(const Point& a, const Point& b) {
+  if (a.month == 0 || b.month == 0) return false;
+  return a.month > b.month || (a.month == b.month && b.day != 0 && a.day > b.day);
+}
+
+// "von Dezember bis Februar nächsten Jahres": the first end took the second's shift of years
+// (above), but comes before it, so a year earlier.
+void put_before_shifted(Reading& first, const Reading& second) {
+  const Point* a = first.value.point();
+  const Point* b = second.value.point();
+  if (!a || !b || first.relation != Relation::shift || second.relation != Relation::shift ||
+      first.shift_unit != Unit::year || first.shift != second.shift || !later_in_year(*a, *b)) {
+    return;
+  }
+  first.shift -= 1;
+}
+
 // "von Dezember bis Februar 2022": the first end took the year of the second (above), but
 // comes before it, so in the year before.
 void put_before(Reading& first, const Reading& second) {
@@ -533,8 +583,12 @@ int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
   if (!rule.production->function) return 1;  // a blocking rule
   int count = rule.range ? 2 : 1;
   bool year_taken = rule.range && !fields[0].has(Field::year) && fields[1].has(Field::year);
+  bool shift_taken = false;
+  std::string second_year;  // the fields of the second end may point to it
   if (rule.range) {
+    complete_two_digit_year(fields[0], fields[1], second_year);
     inherit_coarser(fields[1], fields[0]);
+    shift_taken = inherit_shift(fields[1], fields[0]);
     // A night named by the day it ends in is the first end only: "Nacht" in "Nacht zum
     // Sonntag" is Saturday's, "Sonntag" stays Sunday.
     fields[1].set(Field::night_before, {});
@@ -546,6 +600,7 @@ int Matcher::read(const CompiledRule& rule, const re2::StringPiece* groups,
     if (auto mod = fields[i].mod()) readings[i].mod = *mod;
   }
   if (year_taken) put_before(readings[0], readings[1]);
+  if (shift_taken) put_before_shifted(readings[0], readings[1]);
   return count;
 }
 

@@ -95,7 +95,10 @@ void append_year_prefix(std::string& out, const Point& p, int digits) {
   bool known = p.anchored();
   int divisor = digits == 4 ? 1 : digits == 3 ? 10 : digits == 2 ? 100 : 1000;
   int year = p.year;
-  if (known && year <= 0) {
+  // A millennium, century or decade that starts at year 0 is the first one after Christ ("vor
+  // zwei Jahrtausenden" in 2020).
+  bool first_after_christ = year == 0 && digits < 4;
+  if (known && year <= 0 && !first_after_christ) {
     out += "BC";  // TIMEX3 writes years before Christ so: year 0 is 1 BC, -489 is 490 BC
     year = 1 - year;
   }

@@ -15,6 +15,10 @@ TEST_CASE("points coarser than a year print their leading digits") {
   CHECK(str({.granularity = Granularity::decade, .year = 1990}) == "199");
   CHECK(str({.granularity = Granularity::decade, .year = 2000}) == "200");
   CHECK(str({.granularity = Granularity::year, .year = 2025}) == "2025");
+  // Periods starting at year 0 are the first after Christ; year 0 itself is 1 BC.
+  CHECK(str({.granularity = Granularity::millennium, .year = 0}) == "0");
+  CHECK(str({.granularity = Granularity::century, .year = 0}) == "00");
+  CHECK(str({.granularity = Granularity::year, .year = 0}) == "BC0001");
 }
 
 TEST_CASE("points between a year and a day print their period") {
