@@ -457,6 +457,19 @@ void Anchorer::follow_headings(const Resolved& resolved, std::size_t begin, std:
   last_date_ = section_start_;
 }
 
+void TenseCues::add_frame(const std::string& form, const std::string& cue) {
+  if (frames_.emplace(form, cue).second)
+    frame_shapes_.set(shape(form.substr(0, form.find(kFrameGap))));
+}
+
+const std::pair<const std::string, std::string>* TenseCues::find_frame(
+    std::string_view before, std::string_view after) const {
+  if (!frame_shapes_.test(shape(before))) return nullptr;  // nearly every word before a date
+  std::string key = std::string(before) + std::string(kFrameGap) + std::string(after);
+  auto frame = frames_.find(key);
+  return frame == frames_.end() ? nullptr : &*frame;
+}
+
 bool TenseCues::add(const std::string& form, const std::string& cue) {
   if (!words_.emplace(form, cue).second) return false;
   shapes_.set(shape(form));
@@ -610,7 +623,7 @@ std::optional<Cue> Anchorer::word_before(std::size_t begin, bool weekly) const {
 // The words right before and right after text[begin, end) together, when the lexicon lists them
 // so ("von Montag an"). Cue::begin is the byte offset of the word before.
 std::optional<Cue> Anchorer::words_around(std::size_t begin, std::size_t end, bool weekly) const {
-  if (!cues_ || cues_->frames.empty()) return std::nullopt;
+  if (!cues_) return std::nullopt;
   std::size_t before_end = utf8::space_start(text_, begin);
   std::size_t before = utf8::word_start(text_, before_end);
   std::size_t after = end;
@@ -620,10 +633,9 @@ std::optional<Cue> Anchorer::words_around(std::size_t begin, std::size_t end, bo
   while (after_end < text_.size() && utf8::is_word_char(utf8::decode(text_, after_end).code_point))
     after_end = utf8::next(text_, after_end);
   if (before == before_end || after == end || after == after_end) return std::nullopt;
-  std::string key = std::string(text_.substr(before, before_end - before)) +
-                    std::string(kFrameGap) + std::string(text_.substr(after, after_end - after));
-  auto frame = cues_->frames.find(key);
-  if (frame == cues_->frames.end()) return std::nullopt;
+  auto frame = cues_->find_frame(text_.substr(before, before_end - before),
+                                 text_.substr(after, after_end - after));
+  if (!frame) return std::nullopt;
   return outranking_cue(frame->second, frame->first, before, weekly);
 }
 

@@ -63,11 +63,15 @@ class TenseCues {
   // start with '-', without it): ending -> "past" or "future". Not before a capitalized word,
   // where such a word is an adjective ("die organisierte Kriminalität").
   std::vector<std::pair<std::string, std::string>> endings;
-  // Words on both sides of the date (the lexicon's forms "von ... an"), keyed so: "since",
-  // "until", "until_date" or "from" as a word before it would be ("von Montag an": from).
-  FormTable frames;
+  // Lists words on both sides of a date (a form "von ... an" of the lexicon, kFrameGap standing
+  // for the date) with `cue`: "since", "until", "until_date" or "from", as a word before the
+  // date would be ("von Montag an": from).
+  void add_frame(const std::string& form, const std::string& cue);
+  // The form and cue of the words `before` and `after` a date, or null.
+  const std::pair<const std::string, std::string>* find_frame(std::string_view before,
+                                                              std::string_view after) const;
 
-  bool empty() const { return words_.empty() && endings.empty() && frames.empty(); }
+  bool empty() const { return words_.empty() && endings.empty() && frames_.empty(); }
 
  private:
   // A word's first byte and length (up to 31): the listed words have few of them.
@@ -78,6 +82,8 @@ class TenseCues {
 
   FormTable words_;
   std::bitset<256 * 32> shapes_;  // of the words listed
+  FormTable frames_;
+  std::bitset<256 * 32> frame_shapes_;  // of the words before the date in frames_
 };
 inline constexpr std::string_view kCuePast = "past";
 inline constexpr std::string_view kCueFuture = "future";
@@ -86,7 +92,7 @@ inline constexpr std::string_view kCueUntil = "until";
 inline constexpr std::string_view kCueUntilDate = "until_date";
 inline constexpr std::string_view kCueEachDay = "each_day";
 inline constexpr std::string_view kCueFrom = "from";
-// What stands for the date between the two words of a form of TenseCues::frames ("von ... an").
+// What stands for the date between the two words of a frame of TenseCues ("von ... an").
 inline constexpr std::string_view kFrameGap = " ... ";
 
 // Whether `value` is a cue the anchoring reads: a tense or "each_day", or (only when

@@ -41,8 +41,8 @@ bool read_tense_cues(const ParsedGrammar& grammar, TenseCues* cues, std::string*
         continue;
       }
       if (in_tense_lexicon && entry.form.find(kFrameGap) != std::string::npos) {
-        cues->frames.emplace(entry.form, cue);
-        cues->frames.emplace(utf8::capitalize_first(entry.form), cue);
+        cues->add_frame(entry.form, cue);
+        cues->add_frame(utf8::capitalize_first(entry.form), cue);
         continue;
       }
       cues->add(entry.form, cue);
