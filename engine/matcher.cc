@@ -729,7 +729,7 @@ void Matcher::find(std::string_view text, std::size_t from, const Stops& stops,
   for (std::size_t k = 0; k < stops.size(); ++k) {
     std::size_t start = stops.starts[k], match_end = 0;
     if (start < next) continue;
-    // A match takes the character after it: the next one starts after that.
+    // The next match starts after a character at or past this one's end.
     if (best_at(text, start, stops.rules_at(k), scratch, out, &match_end)) next = match_end + 1;
   }
 }

@@ -867,7 +867,7 @@ bool build_nfa(const std::vector<std::string_view>& patterns, bool fold, Nfa* nf
 // The automaton of starts(). Its states are sets of states of the anchored automaton: where
 // the matches begun after each character so far have got to. After every byte other than an
 // ASCII letter, digit or "_" a match begins anew (also inside a character beyond ASCII: more than
-// starts() needs, and first_start() checks each place exactly). An entry of its table is the
+// starts() needs, and each place is checked afterwards). An entry of its table is the
 // next state, or kFound when a match ends there (or the table is full).
 class StartAutomaton::Scanner {
  public:
@@ -1131,12 +1131,6 @@ void StartAutomaton::starts(std::string_view text, std::size_t from, const Prefi
   candidates.reserve((text.size() - std::min(from, text.size())) / 32);
   places(text, from, &candidates);
   rules.match_all(text, candidates, window, out);
-}
-
-void Stops::append(const Stops& other) {
-  starts.insert(starts.end(), other.starts.begin(), other.starts.end());
-  for (std::size_t f : other.first) first.push_back(rules.size() + f);
-  rules.insert(rules.end(), other.rules.begin(), other.rules.end());
 }
 
 }  // namespace chronik

@@ -53,8 +53,6 @@ struct Stops {
     starts.push_back(start);
     first.push_back(rules_before);
   }
-  // Appends the places of `other`, which all come after these.
-  void append(const Stops& other);
   // Room for the places of `bytes` bytes of news, as it has them, without growing.
   void reserve(std::size_t bytes) {
     starts.reserve(bytes / 128);
