@@ -439,7 +439,7 @@ class Nfa {
 
   // Repetitions inside repetitions ("((a{100}){100}){100}") multiply: RE2 rejects such a
   // pattern, but the scanner's automaton is built beside RE2's check, not after it.
-  static constexpr std::size_t kMaxStates = 1 << 17;  // the built-in grammar's 173 rules: 58,000
+  static constexpr std::size_t kMaxStates = 1 << 17;  // the built-in grammar's 187 rules: 58,000
   bool too_large() const { return size() > kMaxStates; }
 
   void add_empty(int from, int to) { empty_.push_back({from, to}); }
@@ -785,7 +785,7 @@ class LazyDfa {
   };
 
   // A pattern accepted here is found whatever follows: the states of its match that go on are
-  // left out. The walks of PrefixSet::match() end sooner, and fewer states tell apart less.
+  // left out, so that the walks of PrefixSet::match_all() end sooner and states hold fewer.
   void forget_accepted() const {
     std::bitset<kMaxPatterns> accepted;
     for (int pattern : accepts_) accepted.set(static_cast<std::size_t>(pattern));
@@ -828,9 +828,9 @@ bool sets_flags(std::string_view pattern) {
 }
 
 // The NFA of `patterns` as alternatives, each ending in a state that accepts it; with `fold`,
-// letters match in either case. patterns->accept_of[s] is the pattern NFA state s accepts, and
-// patterns->pattern_of[s] the one it is part of (-1 for the start). Sets *error and *unread and
-// returns false when a pattern cannot be read.
+// letters match in either case. of->accept_of[s] is the pattern NFA state s accepts, and
+// of->pattern_of[s] the one it is part of (-1 for the start). Sets *error and *unread and returns
+// false when a pattern cannot be read.
 bool build_nfa(const std::vector<std::string_view>& patterns, bool fold, Nfa* nfa, int* start,
                NfaPatterns* of, std::string* error, std::size_t* unread) {
   *start = nfa->add_state();
@@ -1062,10 +1062,10 @@ void StartAutomaton::places(std::string_view text, std::size_t from,
   std::size_t a = from, a_quiet = from, b = middle, b_quiet = middle;
   std::uint32_t a_row = empty, b_row = empty;
   std::vector<std::size_t> second;  // the second search's places
-  // Where a search goes on when the state after its byte i is `to`, where a match ended (kFound)
-  // or none is going: past the byte, after every character before `end` that a match may have
-  // begun after (appended to *places), or else past the word. (Taking the search's locals by
-  // reference would keep them in memory.)
+  // Where a search goes on when the state after its byte i is `to`: past the word where no match
+  // is going; past the byte where one ended (kFound), once every character before `end` that it
+  // may have begun after is appended to *places. (Taking the search's locals by reference would
+  // keep them in memory.)
   auto settle = [&](std::size_t i, std::size_t quiet, std::uint32_t to, std::size_t end,
                     std::vector<std::size_t>* places) {
     if (to != Scanner::kFound) return word_end(text, i + 1);

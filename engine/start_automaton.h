@@ -64,8 +64,8 @@ struct Stops {
 class StartAutomaton {
  public:
   // How many states each of its two automata may build. Past that, a transition still to be
-  // built counts as a match: more stops, never fewer. The 64 MB of news build 7,400 and 10,800
-  // (and the matcher's PrefixSet 11,400). A state takes some 350 bytes of table and fewer of
+  // built counts as a match: more places, never fewer. The 64 MB of news build 7,500 and 10,800
+  // (and the matcher's PrefixSet 12,400). A state takes some 350 bytes of table and fewer of
   // bookkeeping, so that the three automata of the built-in grammar stay under 30 MB whatever
   // the text.
   static constexpr std::size_t kDefaultMaxStates = 20000;
