@@ -160,6 +160,15 @@ std::string random_text(std::mt19937& random) {
   return text;
 }
 
+// A text of up to `most` of `pieces`, drawn at random.
+std::string long_text(std::mt19937& random, const std::vector<std::string>& pieces,
+                      std::size_t most) {
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), length(0, most);
+  std::string text;
+  for (std::size_t n = length(random); n > 0; --n) text += pieces[piece(random)];
+  return text;
+}
+
 // Answers `shared` gives from two threads at once, over the same random texts in opposite
 // orders, while they build its states: each must be what `alone` gives from one thread.
 template <typename Answer>
@@ -211,13 +220,11 @@ TEST_CASE("StartAutomaton: starts() searches both halves of long texts as one") 
                                            "in", "Jahren", "12",   "3",   ".",    " ",     "  ",
                                            "\n", "-",      ",",    "x",   "Lamm", "_"};
   std::mt19937 random(3);
-  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), length(0, 600);
   for (std::size_t max_states : {std::size_t{20000}, std::size_t{5}}) {  // and past its states
     StartAutomaton automaton(pattern, max_states);
     REQUIRE(automaton.ok());
     for (int i = 0; i < 300; ++i) {
-      std::string text;
-      for (std::size_t n = length(random); n > 0; --n) text += pieces[piece(random)];
+      std::string text = long_text(random, pieces, 600);
       for (std::size_t from : {std::size_t{0}, text.size() / 3}) {
         CAPTURE(text);
         CAPTURE(from);
@@ -409,10 +416,8 @@ TEST_CASE("StartAutomaton: with a PrefixSet, what the PrefixSet finds at each pl
   REQUIRE(automaton.ok());
   REQUIRE(set.ok());
   std::mt19937 random(17);
-  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), length(0, 400);
   for (int i = 0; i < 300; ++i) {
-    std::string text;
-    for (std::size_t n = length(random); n > 0; --n) text += pieces[piece(random)];
+    std::string text = long_text(random, pieces, 400);
     for (std::size_t from : {std::size_t{0}, text.size() / 3}) {
       CAPTURE(text);
       CAPTURE(from);
